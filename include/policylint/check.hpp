@@ -1,0 +1,65 @@
+#pragma once
+// The contract between the engine and a rule kind. A kind is a C++ class; a rule is a TOML table
+// that names a kind and gives its parameters.
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "policylint/date.hpp"
+#include "policylint/diagnostic.hpp"
+#include "policylint/document.hpp"
+
+namespace policylint {
+
+struct RuleInfo {
+  std::string id;
+  std::string pack;
+  std::string kind;
+  Severity severity = Severity::Warning;
+  std::string message;
+  std::string description;
+  std::string standard;
+  std::vector<LineRole> scope;  // empty: anywhere
+  bool fixable = false;
+  std::vector<std::string> examples_bad;
+  std::vector<std::string> examples_good;
+  std::string examples_document_date;  // optional document date for running the examples
+  std::string pack_path;
+  std::size_t line = 0;
+};
+
+// What a check may know besides the document: the configuration that applies to it.
+struct LintContext {
+  std::optional<CivilDate> document_date;  // from the config or --document-date
+  std::string region;
+};
+
+// Where a check sends its findings. It stamps the rule id and severity, and drops findings outside
+// the rule's scope, so kinds never repeat that logic.
+class Reporter {
+ public:
+  Reporter(const RuleInfo& rule, const Document& doc, std::vector<Diagnostic>& out);
+  // Returns nullptr when the span is outside the rule's scope.
+  Diagnostic* report(Span span, std::string message);
+  const RuleInfo& rule() const { return rule_; }
+
+ private:
+  const RuleInfo& rule_;
+  const Document& doc_;
+  std::vector<Diagnostic>& out_;
+};
+
+class Check {
+ public:
+  virtual ~Check() = default;
+  virtual void run(const Document& doc, const LintContext& ctx, Reporter& out) const = 0;
+};
+
+// Fills {0}, {1}, {name} from `values`; a filter after a colon transforms the value:
+// {0:halfwidth}, {0:fullwidth}, {0:trim}. Unknown names are left as written.
+std::string expand_template(std::string_view tmpl, const std::map<std::string, std::string>& values);
+
+}  // namespace policylint

@@ -1,0 +1,42 @@
+#pragma once
+// Rule packs: TOML files compiled once per process into rules that checks run.
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "policylint/check.hpp"
+#include "policylint/error.hpp"
+
+namespace policylint {
+
+struct Rule {
+  RuleInfo info;
+  std::shared_ptr<const Check> check;
+};
+
+struct Pack {
+  std::string name;
+  std::string description;
+  std::string version;
+  std::filesystem::path path;
+  std::vector<Rule> rules;
+};
+
+// Loads and validates one pack. On error returns nullopt and appends every problem found.
+std::optional<Pack> load_pack(const std::filesystem::path& path, SourceErrors& errors);
+std::optional<Pack> load_pack_text(std::string_view toml, const std::string& path_for_errors, SourceErrors& errors);
+
+// The shipped packs: $POLICYLINT_RULES_DIR, then beside the executable, then the source tree.
+std::filesystem::path shipped_rules_dir();
+std::vector<std::filesystem::path> shipped_pack_files();
+
+}  // namespace policylint
+
+namespace policylint {
+
+// Runs every rule's examples alone: each bad example must fire the rule and each good one must not.
+// Returns one message per failure, naming the rule and the example.
+std::vector<std::string> verify_examples(const Pack& pack);
+
+}  // namespace policylint

@@ -1,0 +1,67 @@
+#include "policylint/linter.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace policylint {
+
+bool RuleSelection::enabled(std::string_view rule_id) const {
+  const auto matches = [&](const std::string& s) { return selector_matches(s, rule_id); };
+  if (!select.empty() && std::none_of(select.begin(), select.end(), matches)) return false;
+  return std::none_of(ignore.begin(), ignore.end(), matches);
+}
+
+namespace {
+
+Severity effective_severity(const RuleSelection& selection, const RuleInfo& rule) {
+  // The most specific override wins: a full id over its pack.
+  if (auto it = selection.severity.find(rule.id); it != selection.severity.end()) return it->second;
+  if (auto it = selection.severity.find(rule.pack); it != selection.severity.end()) return it->second;
+  return rule.severity;
+}
+
+}  // namespace
+
+std::vector<Diagnostic> lint(const Document& doc, const std::vector<const Pack*>& packs,
+                             const RuleSelection& selection, const LintContext& ctx) {
+  std::vector<Diagnostic> out = input_diagnostics(doc);
+  for (const Pack* pack : packs) {
+    for (const Rule& rule : pack->rules) {
+      if (!selection.enabled(rule.info.id)) continue;
+      const std::size_t first = out.size();
+      Reporter reporter(rule.info, doc, out);
+      rule.check->run(doc, ctx, reporter);
+      const Severity severity = effective_severity(selection, rule.info);
+      for (std::size_t i = first; i < out.size(); ++i) out[i].severity = severity;
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
+    return a.rule < b.rule;
+  });
+  // One rule reporting the same span twice (two overlapping patterns) says it once.
+  out.erase(std::unique(out.begin(), out.end(),
+                        [](const Diagnostic& a, const Diagnostic& b) {
+                          return a.rule == b.rule && a.span.begin == b.span.begin && a.span.end == b.span.end;
+                        }),
+            out.end());
+  return out;
+}
+
+std::vector<Diagnostic> input_diagnostics(const Document& doc) {
+  std::vector<Diagnostic> out;
+  for (const InvalidBytes& bad : doc.source().invalid) {
+    std::string hex;
+    for (const char c : bad.bytes) hex += fmt::format("{}{:02X}", hex.empty() ? "" : " ", static_cast<unsigned char>(c));
+    Diagnostic d;
+    d.rule = "input/invalid-encoding";
+    d.severity = Severity::Error;
+    d.message = fmt::format("无法按 {} 解码的字节：{}", to_string(doc.source().encoding), hex);
+    d.span = {bad.text_offset, bad.text_offset + 3};
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+}  // namespace policylint

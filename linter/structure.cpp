@@ -1,0 +1,340 @@
+#include "policylint/structure.hpp"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "policylint/document.hpp"
+#include "policylint/text.hpp"
+
+namespace policylint {
+
+const char* to_string(LineRole role) {
+  switch (role) {
+    case LineRole::Blank: return "blank";
+    case LineRole::Title: return "title";
+    case LineRole::DocNumber: return "docnumber";
+    case LineRole::Addressee: return "addressee";
+    case LineRole::Heading: return "heading";
+    case LineRole::Body: return "body";
+    case LineRole::Table: return "table";
+    case LineRole::Attachment: return "attachment";
+    case LineRole::Signature: return "signature";
+    case LineRole::Layout: return "layout";
+  }
+  return "body";
+}
+
+namespace {
+
+bool contains(const std::vector<Span>& spans, std::size_t offset) {
+  auto it = std::upper_bound(spans.begin(), spans.end(), offset,
+                             [](std::size_t o, const Span& s) { return o < s.begin; });
+  return it != spans.begin() && offset < std::prev(it)->end;
+}
+
+int digit_value(char32_t cp) {
+  switch (cp) {
+    case U'〇': case U'零': case U'○': return 0;
+    case U'一': return 1;
+    case U'二': case U'两': return 2;
+    case U'三': return 3;
+    case U'四': return 4;
+    case U'五': return 5;
+    case U'六': return 6;
+    case U'七': return 7;
+    case U'八': return 8;
+    case U'九': return 9;
+    default: return -1;
+  }
+}
+
+}  // namespace
+
+std::optional<int> parse_chinese_number(std::string_view s) {
+  if (s.empty()) return std::nullopt;
+  int total = 0;
+  int current = -1;  // pending digit
+  bool any = false;
+  for (std::size_t pos = 0; pos < s.size();) {
+    const char32_t cp = utf8::next(s, pos);
+    if (const int d = digit_value(cp); d >= 0) {
+      current = d;
+    } else if (cp == U'十' || cp == U'百' || cp == U'千') {
+      const int unit = cp == U'十' ? 10 : cp == U'百' ? 100 : 1000;
+      total += (current < 0 ? 1 : current) * unit;
+      current = -1;
+    } else {
+      return std::nullopt;
+    }
+    any = true;
+  }
+  if (!any) return std::nullopt;
+  return total + (current < 0 ? 0 : current);
+}
+
+std::string chinese_numeral(int n) {
+  static const char* digits[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  if (n < 0 || n >= 1000) return std::to_string(n);
+  if (n < 10) return digits[n];
+  std::string out;
+  if (n >= 100) {
+    out += digits[n / 100];
+    out += "百";
+    n %= 100;
+    if (n == 0) return out;
+    if (n < 10) return out + "零" + digits[n];
+    out += digits[n / 10];
+    out += "十";
+  } else {
+    if (n / 10 > 1) out += digits[n / 10];
+    out += "十";
+  }
+  if (n % 10) out += digits[n % 10];
+  return out;
+}
+
+bool Structure::in_title(std::size_t offset) const { return contains(titles, offset); }
+bool Structure::in_doc_number(std::size_t offset) const { return contains(doc_numbers, offset); }
+bool Structure::in_url(std::size_t offset) const { return contains(urls, offset); }
+
+namespace {
+
+constexpr std::string_view kNumerals = "[一二三四五六七八九十百〇零]+";
+
+struct HeadingPattern {
+  HeadingLevel level;
+  std::unique_ptr<RE2> re;  // groups: marker, numeral, punctuation
+  bool chinese;
+};
+
+std::vector<HeadingPattern> make_heading_patterns() {
+  const std::string n(kNumerals);
+  std::vector<HeadingPattern> out;
+  const auto add = [&](HeadingLevel level, const std::string& re, bool chinese) {
+    out.push_back({level, std::make_unique<RE2>(re), chinese});
+  };
+  // Matched on the folded line: （一） is (一), ， is , and ． is . there.
+  add(HeadingLevel::Chapter, "^[ \t\u3000]*(第(" + n + ")章)()", true);
+  add(HeadingLevel::Article, "^[ \t\u3000]*(第(" + n + ")条)()", true);
+  add(HeadingLevel::Section, "^[ \t\u3000]*((" + n + ")[ \t]*(、|\\.|,)?)", true);
+  add(HeadingLevel::Sub, "^[ \t\u3000]*(\\((" + n + ")\\)(、|\\.|,)?)", true);
+  add(HeadingLevel::Item, "^[ \t\u3000]*(([0-9]{1,3})(\\.|、)?)", false);
+  add(HeadingLevel::SubItem, "^[ \t\u3000]*(\\(([0-9]{1,3})\\)(、|\\.)?)", false);
+  return out;
+}
+
+const std::vector<HeadingPattern>& heading_patterns() {
+  static const std::vector<HeadingPattern> patterns = make_heading_patterns();
+  return patterns;
+}
+
+bool is_blank(std::string_view line) {
+  for (std::size_t pos = 0; pos < line.size();) {
+    const char32_t cp = utf8::next(line, pos);
+    if (cp != ' ' && cp != '\t' && cp != 0x3000 && cp != 0xA0 && cp != 0xFEFF) return false;
+  }
+  return true;
+}
+
+// The first character after the marker decides whether an ordinal-looking start is a heading:
+// "一、" and "1." are; "一是", "2023年" and "1.5亿元" are not.
+bool plausible_heading(const HeadingPattern& p, std::string_view folded_line, std::size_t marker_end,
+                       std::string_view punctuation) {
+  const std::string_view rest = folded_line.substr(marker_end);
+  if (p.level == HeadingLevel::Chapter || p.level == HeadingLevel::Article) return true;
+  if (p.level == HeadingLevel::Section) return !punctuation.empty() && punctuation != ".";
+  if (p.level == HeadingLevel::Sub || p.level == HeadingLevel::SubItem) return !rest.empty();
+  // Item: "1." or "1、" followed by text, never a digit (a decimal) or 年/月/日/% (a quantity).
+  if (punctuation.empty() || rest.empty()) return false;
+  const char c = rest.front();
+  return !(c >= '0' && c <= '9');
+}
+
+std::optional<Heading> parse_heading(const Document& doc, std::size_t index) {
+  const Line& line = doc.lines()[index];
+  const std::size_t fbegin = doc.to_folded(line.begin);
+  const std::size_t fend = doc.to_folded(line.end);
+  const std::string_view folded = std::string_view(doc.folded()).substr(fbegin, fend - fbegin);
+  for (const auto& p : heading_patterns()) {
+    re2::StringPiece marker_piece, numeral_piece, punctuation_piece;
+    if (!RE2::PartialMatch(folded, *p.re, &marker_piece, &numeral_piece, &punctuation_piece)) continue;
+    const std::string_view marker(marker_piece.data(), marker_piece.size());
+    const std::string_view numeral(numeral_piece.data(), numeral_piece.size());
+    const std::string_view punctuation(punctuation_piece.data(), punctuation_piece.size());
+    const std::size_t marker_begin = static_cast<std::size_t>(marker.data() - folded.data());
+    const std::size_t marker_end = marker_begin + marker.size();
+    if (!plausible_heading(p, folded, marker_end, punctuation)) continue;
+    Heading h;
+    h.line = index;
+    h.level = p.level;
+    h.ordinal = p.chinese ? parse_chinese_number(numeral).value_or(0) : std::atoi(std::string(numeral).c_str());
+    if (h.ordinal <= 0) continue;
+    h.marker = doc.to_original(Span{fbegin + marker_begin, fbegin + marker_end});
+    const std::size_t nb = static_cast<std::size_t>(numeral.data() - folded.data());
+    h.ordinal_text = doc.to_original(Span{fbegin + nb, fbegin + nb + numeral.size()});
+    h.punctuation = std::string(doc.text().substr(doc.to_original(fbegin + nb + numeral.size()),
+                                                  h.marker.end - doc.to_original(fbegin + nb + numeral.size())));
+    return h;
+  }
+  return std::nullopt;
+}
+
+void collect_spans(const Document& doc, Structure& s) {
+  static const RE2 doc_number(
+      "(\\p{Han}{1,16}(?:〔|\\[|【|\\(|（|［)\\s*[0-9]{2,4}\\s*(?:〕|\\]|】|\\)|）|］)\\s*第?[0-9]{1,4}\\s*号)");
+  static const RE2 url("((?:https?://|www\\.)[A-Za-z0-9._~:/?#@!$&'*+,;=%\\-]+|[A-Za-z0-9._%+\\-]+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,})");
+  const std::string& text = doc.text();
+  for (auto* target : {&doc_number, &url}) {
+    re2::StringPiece input(text);
+    re2::StringPiece m;
+    auto& out = target == &doc_number ? s.doc_numbers : s.urls;
+    while (RE2::FindAndConsume(&input, *target, &m)) {
+      const std::size_t b = static_cast<std::size_t>(m.data() - text.data());
+      out.push_back({b, b + m.size()});
+    }
+  }
+  // 《…》 with nesting: the outermost pair is the title span.
+  int depth = 0;
+  std::size_t open = 0;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t start = pos;
+    const char32_t cp = utf8::next(text, pos);
+    if (cp == U'\n' || cp == U'\r') {
+      depth = 0;
+    } else if (cp == U'《') {
+      if (depth++ == 0) open = start;
+    } else if (cp == U'》' && depth > 0) {
+      if (--depth == 0) s.titles.push_back({open, pos});
+    }
+  }
+}
+
+bool is_layout_line(std::string_view line) {
+  // Runs of spaces inside a line lay out fields (metadata headers, contact lines, name lists).
+  std::size_t runs = 0;
+  for (std::size_t i = 0; i + 1 < line.size(); ++i) {
+    if (line[i] == ' ' && line[i + 1] == ' ') {
+      ++runs;
+      while (i + 1 < line.size() && line[i + 1] == ' ') ++i;
+    }
+  }
+  return runs >= 1 || line.find("\xE3\x80\x80\xE3\x80\x80") != std::string_view::npos;
+}
+
+bool is_table_header(std::string_view folded_line) {
+  static const RE2 header("^[ \t]*序号[ \t\u3000]+\\S");
+  return RE2::PartialMatch(folded_line, header);
+}
+
+bool is_date_line(std::string_view folded_line) {
+  static const RE2 date("^[ \t\u3000]*(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日[ \t\u3000]*$");
+  return RE2::PartialMatch(folded_line, date);
+}
+
+std::string_view folded_line(const Document& doc, std::size_t index) {
+  const Line& l = doc.lines()[index];
+  const std::size_t b = doc.to_folded(l.begin);
+  return std::string_view(doc.folded()).substr(b, doc.to_folded(l.end) - b);
+}
+
+// The title block is the first run of short, unpunctuated lines, when more of the document follows.
+void mark_title_block(const Document& doc, Structure& s) {
+  const std::size_t n = doc.lines().size();
+  std::size_t first = 0;
+  while (first < n && s.roles[first] == LineRole::Blank) ++first;
+  std::size_t last = first;
+  while (last < n && s.roles[last] != LineRole::Blank) ++last;
+  if (last == first || last - first > 4 || last >= n) return;
+  for (std::size_t i = first; i < last; ++i) {
+    const std::string_view line = doc.line_text(i);
+    if (utf8::count_code_points(line) > 60 || line.find("。") != std::string_view::npos) return;
+  }
+  for (std::size_t i = first; i < last; ++i) s.roles[i] = LineRole::Title;
+}
+
+void assign_roles(const Document& doc, Structure& s) {
+  const std::size_t n = doc.lines().size();
+  s.roles.assign(n, LineRole::Body);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (is_blank(doc.line_text(i))) s.roles[i] = LineRole::Blank;
+    else if (is_layout_line(doc.line_text(i))) s.roles[i] = LineRole::Layout;
+  }
+  for (const Heading& h : s.headings) {
+    // A heading that runs on into its paragraph ("（一）大力开展招商引资。强化…") is body text.
+    const std::string_view line = doc.line_text(h.line);
+    if (line.find("。") == std::string_view::npos || line.rfind("。") + 3 >= line.size()) {
+      if (utf8::count_code_points(line) <= 40) s.roles[h.line] = LineRole::Heading;
+    }
+  }
+  mark_title_block(doc, s);
+  std::size_t i = 0;
+
+  static const RE2 own_number("^[ \t\u3000]*\\p{Han}{1,16}(?:〔|\\[|【|\\(|［)[0-9]{2,4}(?:〕|\\]|】|\\)|］)第?[0-9]{1,4}号[ \t\u3000]*$");
+  static const RE2 attachment("^[ \t\u3000]*附件[0-9一二三四五六七八九十]*[ \t\u3000]*(:|$)");
+  bool table = false;
+  for (i = 0; i < n; ++i) {
+    const std::string_view f = folded_line(doc, i);
+    if (s.roles[i] == LineRole::Blank) continue;
+    if (RE2::PartialMatch(f, own_number)) {
+      s.roles[i] = LineRole::DocNumber;
+      if (!s.own_number) s.own_number = Span{doc.lines()[i].begin, doc.lines()[i].end};
+      continue;
+    }
+    if (RE2::PartialMatch(f, attachment)) {
+      s.roles[i] = LineRole::Attachment;
+      table = false;
+      continue;
+    }
+    if (is_table_header(f)) {
+      s.tables.push_back({i, i, i});
+      table = true;
+    }
+    if (table) {
+      if (s.roles[i] == LineRole::Heading && s.tables.back().header_line != i) {
+        table = false;
+      } else {
+        s.roles[i] = LineRole::Table;
+        s.tables.back().last_line = i;
+        continue;
+      }
+    }
+    if (is_date_line(f)) {
+      s.roles[i] = LineRole::Signature;
+      static const RE2 arabic("([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日");
+      CivilDate date;
+      if (!s.document_date && RE2::PartialMatch(f, arabic, &date.year, &date.month, &date.day) && is_valid(date))
+        s.document_date = date;
+      // The issuing bodies stand just above the date, over blank lines.
+      for (std::size_t j = i; j-- > 0 && i - j <= 6;) {
+        if (s.roles[j] == LineRole::Blank) continue;
+        const std::string_view above = doc.line_text(j);
+        if (above.find("。") != std::string_view::npos || above.find(",") != std::string_view::npos ||
+            above.find("，") != std::string_view::npos || utf8::count_code_points(above) > 40)
+          break;
+        s.roles[j] = LineRole::Signature;
+      }
+      continue;
+    }
+    if (s.roles[i] == LineRole::Body && i < 40 && !f.empty() && (f.back() == ':') &&
+        utf8::count_code_points(f) <= 120 && f.find("。") == std::string_view::npos) {
+      static const RE2 addressee("^[ \t\u3000]*(?:各|\\p{Han}*(?:人民政府|委员会|部门|单位|厅|局))");
+      if (RE2::PartialMatch(f, addressee)) s.roles[i] = LineRole::Addressee;
+    }
+  }
+}
+
+}  // namespace
+
+Structure parse_structure(const Document& doc) {
+  Structure s;
+  for (std::size_t i = 0; i < doc.lines().size(); ++i) {
+    if (auto h = parse_heading(doc, i)) s.headings.push_back(std::move(*h));
+  }
+  collect_spans(doc, s);
+  assign_roles(doc, s);
+  return s;
+}
+
+}  // namespace policylint
