@@ -141,7 +141,7 @@ class ConfigLoader {
       } else if (k == "per-file-ignores") {
         read_per_file_ignores(path, value, config);
       } else {
-        error(path, &value, fmt::format("unknown key '{}'{}", k, did_you_mean(k, kConfigKeys)));
+        errors_.push_back(error_at(path.string(), key.source(), fmt::format("unknown key '{}'{}", k, did_you_mean(k, kConfigKeys))));
       }
     }
   }

@@ -60,7 +60,7 @@ class PackLoader {
       const std::string k(key.str());
       if (k == "pack" || k == "rules" || sections_used.count(k)) continue;
       std::vector<std::string> known = {"pack", "rules"};
-      error(&value, fmt::format("unknown top-level key '{}'{}", k, did_you_mean(k, known)));
+      errors_.push_back(error_at(path_, key.source(), fmt::format("unknown top-level key '{}'{}", k, did_you_mean(k, known))));
     }
     if (errors_.size() != start_) return std::nullopt;
     return pack;
@@ -78,7 +78,7 @@ class PackLoader {
     for (const auto& [key, value] : *header) {
       const std::string k(key.str());
       if (std::find(kPackKeys.begin(), kPackKeys.end(), k) == kPackKeys.end()) {
-        error(&value, fmt::format("unknown key '{}' in [pack]{}", k, did_you_mean(k, kPackKeys)));
+        errors_.push_back(error_at(path_, key.source(), fmt::format("unknown key '{}' in [pack]{}", k, did_you_mean(k, kPackKeys))));
       }
     }
     if (auto name = (*header)["name"].value<std::string>()) pack.name = *name;
@@ -141,7 +141,7 @@ class PackLoader {
     for (const auto& [key, value] : table) {
       const std::string k(key.str());
       if (std::find(known.begin(), known.end(), k) == known.end()) {
-        error(&value, fmt::format("rule '{}': unknown key '{}'{}", info.id, k, did_you_mean(k, known)));
+        errors_.push_back(error_at(path_, key.source(), fmt::format("rule '{}': unknown key '{}'{}", info.id, k, did_you_mean(k, known))));
       }
     }
     if (errors_.size() != before || !rule.check) return std::nullopt;
@@ -190,7 +190,7 @@ class PackLoader {
       } else if (k == "document-date") {
         info.examples_document_date = value.value_or(std::string());
       } else {
-        error(&value, fmt::format("rule '{}': unknown key 'examples.{}'{}", info.id, k, did_you_mean(k, keys)));
+        errors_.push_back(error_at(path_, key.source(), fmt::format("rule '{}': unknown key 'examples.{}'{}", info.id, k, did_you_mean(k, keys))));
       }
     }
   }

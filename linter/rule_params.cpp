@@ -15,6 +15,10 @@ SourceError error_at(const std::string& path, const toml::node* node, std::strin
   return e;
 }
 
+SourceError error_at(const std::string& path, const toml::source_region& where, std::string message) {
+  return {path, where.begin.line, where.begin.column, std::move(message)};
+}
+
 std::string to_string(const SourceError& e) {
   if (e.line == 0) return fmt::format("{}: error: {}", e.path, e.message);
   return fmt::format("{}:{}:{}: error: {}", e.path, e.line, e.column, e.message);

@@ -54,5 +54,6 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 
 SourceError error_at(const std::string& path, const toml::node* node, std::string message);
+SourceError error_at(const std::string& path, const toml::source_region& where, std::string message);
 
 }  // namespace policylint

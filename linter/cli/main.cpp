@@ -16,9 +16,9 @@ int main(int argc, char** argv) {
   app.add_option("paths", opt.paths, "要检查的文件或目录；- 表示标准输入");
   app.add_option("--config", config, "使用此配置文件，不再向上查找 policylint.toml");
   app.add_flag("--no-config", opt.overrides.no_config, "不读取任何 policylint.toml");
-  app.add_option("--select", select, "只启用这些规则（完整 id 或规则包名）")->delimiter(',');
-  app.add_option("--ignore", opt.overrides.ignore, "停用这些规则（完整 id 或规则包名）")->delimiter(',');
-  app.add_option("--pack", packs, "额外加载的规则包文件");
+  app.add_option("--select", select, "只启用这些规则（完整 id 或规则包名）")->delimiter(',')->allow_extra_args(false);
+  app.add_option("--ignore", opt.overrides.ignore, "停用这些规则（完整 id 或规则包名）")->delimiter(',')->allow_extra_args(false);
+  app.add_option("--pack", packs, "额外加载的规则包文件")->allow_extra_args(false);
   app.add_option("--format", format, "输出格式")->check(CLI::IsMember({"text", "json", "jsonl"}));
   app.add_option("--column-unit", unit, "列号单位")->check(CLI::IsMember({"char", "display", "byte", "utf16"}));
   app.add_option("--encoding", encoding, "强制使用此编码读取（utf-8、utf-16le、utf-16be、gb18030）");
