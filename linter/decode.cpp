@@ -64,21 +64,27 @@ Utf8Scan decode_utf8(std::string_view bytes) {
   Utf8Scan scan;
   auto& out = scan.result;
   out.text.reserve(bytes.size());
+  std::size_t run_start = 0;  // valid bytes are copied in runs, not one by one
   for (std::size_t pos = 0; pos < bytes.size();) {
-    const std::size_t n = valid_utf8_length(bytes, pos);
-    if (n == 0) {
-      // Invalid bytes run until the next byte that can start a sequence.
-      std::size_t end = pos + 1;
-      while (end < bytes.size() && (static_cast<unsigned char>(bytes[end]) & 0xC0) == 0x80 && end - pos < 3) ++end;
-      out.invalid.push_back({out.text.size(), std::string(bytes.substr(pos, end - pos))});
-      utf8::append(out.text, 0xFFFD);
-      pos = end;
+    if (static_cast<unsigned char>(bytes[pos]) < 0x80) {
+      ++pos;
       continue;
     }
-    if (n > 1) ++scan.multibyte;
-    out.text.append(bytes.substr(pos, n));
-    pos += n;
+    const std::size_t n = valid_utf8_length(bytes, pos);
+    if (n > 0) {
+      ++scan.multibyte;
+      pos += n;
+      continue;
+    }
+    out.text.append(bytes.substr(run_start, pos - run_start));
+    // Invalid bytes run until the next byte that can start a sequence.
+    std::size_t end = pos + 1;
+    while (end < bytes.size() && (static_cast<unsigned char>(bytes[end]) & 0xC0) == 0x80 && end - pos < 3) ++end;
+    out.invalid.push_back({out.text.size(), std::string(bytes.substr(pos, end - pos))});
+    utf8::append(out.text, 0xFFFD);
+    pos = run_start = end;
   }
+  out.text.append(bytes.substr(run_start));
   return scan;
 }
 

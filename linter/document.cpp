@@ -36,25 +36,24 @@ std::size_t FoldMap::to_folded(std::size_t original_offset) const {
 
 namespace {
 
+// U+FF01..U+FF5E are EF BC 81..EF BD 9E in UTF-8; everything else is copied in runs.
 void fold(const std::string& text, std::string& folded, FoldMap& map) {
   folded.reserve(text.size());
-  for (std::size_t pos = 0; pos < text.size();) {
-    const unsigned char lead = static_cast<unsigned char>(text[pos]);
-    // U+FF01..U+FF5E are EF BC 81..EF BD 9E in UTF-8.
-    if (lead == 0xEF && pos + 2 < text.size()) {
-      const std::size_t start = pos;
-      const char32_t cp = utf8::next(text, pos);
-      if (cp >= 0xFF01 && cp <= 0xFF5E) {
-        folded += static_cast<char>(cp - 0xFEE0);
-        map.add(folded.size(), pos);
-      } else {
-        folded.append(text, start, pos - start);
-      }
-      continue;
-    }
-    folded += static_cast<char>(lead);
-    ++pos;
+  std::size_t run_start = 0;
+  for (std::size_t pos = text.find('\xEF'); pos != std::string::npos && pos + 2 < text.size();
+       pos = text.find('\xEF', pos + 1)) {
+    const auto b1 = static_cast<unsigned char>(text[pos + 1]);
+    const auto b2 = static_cast<unsigned char>(text[pos + 2]);
+    const bool fullwidth = (b1 == 0xBC && b2 >= 0x81 && b2 <= 0xBF) || (b1 == 0xBD && b2 >= 0x80 && b2 <= 0x9E);
+    if (!fullwidth) continue;
+    folded.append(text, run_start, pos - run_start);
+    const char32_t cp = 0xF000 | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
+    folded += static_cast<char>(cp - 0xFEE0);
+    run_start = pos + 3;
+    map.add(folded.size(), run_start);
+    pos += 2;
   }
+  folded.append(text, run_start, std::string::npos);
 }
 
 std::vector<Line> split_lines(const std::string& text) {
