@@ -7,6 +7,7 @@
 #include "checks/paired_marks.hpp"
 #include "checks/pattern.hpp"
 #include "checks/substitution.hpp"
+#include "checks/two_digit_year.hpp"
 #include "rule_params.hpp"
 
 namespace policylint {
@@ -21,6 +22,7 @@ const std::map<std::string, KindFactory, std::less<>>& kinds() {
       {"paired-marks", make_paired_marks_check},
       {"pattern", make_pattern_check},
       {"substitution", make_substitution_check},
+      {"two-digit-year", make_two_digit_year_check},
   };
   return registry;
 }
