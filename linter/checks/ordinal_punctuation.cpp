@@ -40,7 +40,7 @@ class OrdinalPunctuationCheck final : public Check {
       report(out, m.span, m.values.at("0"), m.values.at("numeral") + "、");
     });
     for_each_match(doc, *first_comma_, true, [&](const Match& m) {
-      report(out, m.span, m.values.at("0"), m.values.at("numeral") + "，");
+      report(out, m.span, m.values.at("0"), "第" + m.values.at("numeral") + "，");
     });
   }
 
