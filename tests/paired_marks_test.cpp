@@ -26,6 +26,13 @@ TEST_CASE("paired-marks reports an unclosed and an unopened mark", "[paired-mark
   CHECK(at(unopened, d[0]) == "）");
 }
 
+TEST_CASE("paired-marks reports a mark left open inside a closed pair", "[paired-marks]") {
+  const std::string text = "根据《管理（试行办法》执行。";
+  const auto d = paired(text);
+  REQUIRE(d.size() == 1);
+  CHECK(at(text, d[0]) == "（");
+}
+
 TEST_CASE("paired-marks reports a mixed half-width and full-width pair", "[paired-marks]") {
   const std::string text = "对(一）类项目给予支持。";
   const auto d = paired(text);

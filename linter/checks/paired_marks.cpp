@@ -46,7 +46,7 @@ class PairedMarksCheck final : public Check {
       std::vector<Open> unclosed = scan_line(doc, lines[i], out);
       for (const Open& o : unclosed) {
         if (o.mark->open == U'“' && continues_quotation(doc, i)) continue;
-        report(out, o.mark->name, o.span, fmt::format("“{}”缺少配对的“{}”", encode(o.mark->open), encode(o.mark->close)));
+        report_unclosed(out, o);
       }
     }
   }
@@ -72,18 +72,23 @@ class PairedMarksCheck final : public Check {
 
   static void close(std::vector<Open>& stack, const Mark* m, Span span, Reporter& out) {
     for (std::size_t k = stack.size(); k-- > 0;) {
-      if (stack[k].mark == m) {
-        stack.resize(k);
-        return;
-      }
-      if (std::string_view(stack[k].mark->name) == m->name && is_paren(m) && is_paren(stack[k].mark)) {
+      const bool same = stack[k].mark == m;
+      const bool mixed = !same && is_paren(m) && is_paren(stack[k].mark);
+      if (!same && !mixed) continue;
+      if (mixed) {
         report(out, m->name, span,
                fmt::format("“{}”与“{}”前后不一致，应同为全角", encode(stack[k].mark->open), encode(m->close)));
-        stack.resize(k);
-        return;
       }
+      // Marks opened inside this pair and never closed: 《（办法》.
+      for (std::size_t inner = k + 1; inner < stack.size(); ++inner) report_unclosed(out, stack[inner]);
+      stack.resize(k);
+      return;
     }
     report(out, m->name, span, fmt::format("“{}”前面缺少配对的“{}”", encode(m->close), encode(m->open)));
+  }
+
+  static void report_unclosed(Reporter& out, const Open& o) {
+    report(out, o.mark->name, o.span, fmt::format("“{}”缺少配对的“{}”", encode(o.mark->open), encode(o.mark->close)));
   }
 
   static bool is_paren(const Mark* m) { return m->open == U'（' || m->open == U'('; }
