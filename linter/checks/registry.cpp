@@ -2,8 +2,12 @@
 #include <map>
 
 #include "checks/consistency.hpp"
+#include "checks/duplicated_word.hpp"
+#include "checks/ordinal_punctuation.hpp"
+#include "checks/paired_marks.hpp"
 #include "checks/pattern.hpp"
 #include "checks/substitution.hpp"
+#include "checks/two_digit_year.hpp"
 #include "rule_params.hpp"
 
 namespace policylint {
@@ -13,8 +17,12 @@ namespace {
 const std::map<std::string, KindFactory, std::less<>>& kinds() {
   static const std::map<std::string, KindFactory, std::less<>> registry = {
       {"consistency", make_consistency_check},
+      {"duplicated-word", make_duplicated_word_check},
+      {"ordinal-punctuation", make_ordinal_punctuation_check},
+      {"paired-marks", make_paired_marks_check},
       {"pattern", make_pattern_check},
       {"substitution", make_substitution_check},
+      {"two-digit-year", make_two_digit_year_check},
   };
   return registry;
 }
