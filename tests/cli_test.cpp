@@ -30,7 +30,7 @@ struct Sandbox {
 };
 
 const std::string kOnly = "--no-config --select punctuation/halfwidth-in-cjk ";
-const std::string kDraft = "各单位:\n请于本月底前报送材料,逾期不再受理。\n";
+const std::string kDraft = "各单位：\n请于本月底前报送材料,逾期不再受理。\n";
 
 }  // namespace
 
@@ -93,11 +93,11 @@ TEST_CASE("json and jsonl follow the contract", "[cli]") {
 TEST_CASE("--fix keeps the encoding, the BOM and the line endings, and a second run changes nothing", "[cli]") {
   Sandbox box;
   std::string out;
-  const std::string crlf_bom = box.write("bom.txt", "\xEF\xBB\xBF各单位:\r\n请报送材料,逾期不候。\r\n");
+  const std::string crlf_bom = box.write("bom.txt", "\xEF\xBB\xBF各单位：\r\n请报送材料,逾期不候。\r\n");
   CHECK(run_cli(kOnly + "-q --fix " + crlf_bom, out) == 0);
-  CHECK(read_file(crlf_bom) == "\xEF\xBB\xBF各单位:\r\n请报送材料，逾期不候。\r\n");
+  CHECK(read_file(crlf_bom) == "\xEF\xBB\xBF各单位：\r\n请报送材料，逾期不候。\r\n");
   CHECK(run_cli(kOnly + "-q --fix " + crlf_bom, out) == 0);
-  CHECK(read_file(crlf_bom) == "\xEF\xBB\xBF各单位:\r\n请报送材料，逾期不候。\r\n");
+  CHECK(read_file(crlf_bom) == "\xEF\xBB\xBF各单位：\r\n请报送材料，逾期不候。\r\n");
 
   // 报送,逾期 in GB18030: the fix must write GB18030 back.
   const std::string gb = box.write("gb.txt", "\xB1\xA8\xCB\xCD,\xD3\xE2\xC6\xDA\n");
@@ -115,7 +115,7 @@ TEST_CASE("--diff prints a unified diff and writes nothing", "[cli]") {
   const std::string file = box.write("draft.txt", kDraft);
   std::string out;
   CHECK(run_cli(kOnly + "--diff " + file, out) == 1);
-  CHECK(out == "--- a/" + file + "\n+++ b/" + file + "\n@@ -1,2 +1,2 @@\n 各单位:\n-请于本月底前报送材料,逾期不再受理。\n"
+  CHECK(out == "--- a/" + file + "\n+++ b/" + file + "\n@@ -1,2 +1,2 @@\n 各单位：\n-请于本月底前报送材料,逾期不再受理。\n"
                    "+请于本月底前报送材料，逾期不再受理。\n");
   CHECK(read_file(file) == kDraft);
 }
@@ -125,7 +125,7 @@ TEST_CASE("stdin with --stdin-filename, and --fix on stdin prints the fixed text
   CHECK(run_cli(kOnly + "-q --stdin-filename draft.txt -", out, kDraft) == 1);
   CHECK(out.rfind("draft.txt:2:11: warning:", 0) == 0);
   CHECK(run_cli(kOnly + "-q --fix -", out, kDraft) == 0);
-  CHECK(out == "各单位:\n请于本月底前报送材料，逾期不再受理。\n");
+  CHECK(out == "各单位：\n请于本月底前报送材料，逾期不再受理。\n");
 }
 
 TEST_CASE("undecodable bytes are reported where they stand and the rest is still linted", "[cli]") {
