@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "triggers.hpp"
+
 namespace policylint {
 
 bool RuleSelection::enabled(std::string_view rule_id) const {
@@ -27,11 +29,19 @@ std::vector<Diagnostic> lint(const Document& doc, const std::vector<const Pack*>
                              const RuleSelection& selection, const LintContext& ctx) {
   std::vector<Diagnostic> out = input_diagnostics(doc);
   for (const Pack* pack : packs) {
-    for (const Rule& rule : pack->rules) {
+    const auto triggered_lines =
+        pack->triggers ? pack->triggers->lines_per_rule(doc, pack->rules.size())
+                       : std::vector<std::optional<std::vector<std::size_t>>>(pack->rules.size());
+    for (std::size_t r = 0; r < pack->rules.size(); ++r) {
+      const Rule& rule = pack->rules[r];
       if (!selection.enabled(rule.info.id)) continue;
       const std::size_t first = out.size();
       Reporter reporter(rule.info, doc, out);
-      rule.check->run(doc, ctx, reporter);
+      if (const auto& lines = triggered_lines[r]) {
+        if (!lines->empty()) rule.check->run_lines(doc, ctx, reporter, *lines);
+      } else {
+        rule.check->run(doc, ctx, reporter);
+      }
       const Severity severity = effective_severity(selection, rule.info);
       for (std::size_t i = first; i < out.size(); ++i) out[i].severity = severity;
     }

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "rule_params.hpp"
+#include "triggers.hpp"
 
 namespace policylint {
 
@@ -63,6 +64,7 @@ class PackLoader {
       errors_.push_back(error_at(path_, key.source(), fmt::format("unknown top-level key '{}'{}", k, did_you_mean(k, known))));
     }
     if (errors_.size() != start_) return std::nullopt;
+    pack.triggers = LineTriggers::build(pack.rules);
     return pack;
   }
 

@@ -52,10 +52,26 @@ class Reporter {
   std::vector<Diagnostic>& out_;
 };
 
+// A check whose findings each lie within one line, inside a match of one regular expression, can
+// name that expression as its trigger. The engine then runs the triggers of a whole pack as one
+// RE2::Set pass per line and calls the check only on the lines where its trigger matched, instead
+// of every rule scanning the whole text on its own.
+struct LineTrigger {
+  std::string pattern;
+  bool folded = true;  // matched on the folded view
+};
+
 class Check {
  public:
   virtual ~Check() = default;
   virtual void run(const Document& doc, const LintContext& ctx, Reporter& out) const = 0;
+  virtual std::optional<LineTrigger> trigger() const { return std::nullopt; }
+  // Only called for checks with a trigger: run on these lines (0-based, ascending) alone.
+  virtual void run_lines(const Document& doc, const LintContext& ctx, Reporter& out,
+                         const std::vector<std::size_t>& lines) const {
+    (void)lines;
+    run(doc, ctx, out);
+  }
 };
 
 // Fills {0}, {1}, {name} from `values`; a filter after a colon transforms the value:

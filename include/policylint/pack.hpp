@@ -15,12 +15,15 @@ struct Rule {
   std::shared_ptr<const Check> check;
 };
 
+class LineTriggers;  // the pack's rule triggers compiled into RE2 sets (linter/triggers.hpp)
+
 struct Pack {
   std::string name;
   std::string description;
   std::string version;
   std::filesystem::path path;
   std::vector<Rule> rules;
+  std::shared_ptr<const LineTriggers> triggers;
 };
 
 // Loads and validates one pack. On error returns nullopt and appends every problem found.

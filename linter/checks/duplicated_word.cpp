@@ -78,8 +78,10 @@ class DuplicatedWordCheck final : public Check {
     for (const std::string& word : allow_) {
       const std::size_t from = doubled.begin >= line.begin + word.size() ? doubled.begin - word.size() : line.begin;
       const std::size_t to = std::min(line.end, doubled.end + word.size());
-      for (std::size_t at = text.find(word, from); at != std::string::npos && at < to; at = text.find(word, at + 1)) {
-        if (at < doubled.end && doubled.begin < at + word.size()) return true;
+      // Search only the window around the repeat: an unbounded find would rescan the whole text.
+      const std::string_view window = std::string_view(text).substr(from, to - from);
+      for (std::size_t at = window.find(word); at != std::string_view::npos; at = window.find(word, at + 1)) {
+        if (from + at < doubled.end && doubled.begin < from + at + word.size()) return true;
       }
     }
     return false;

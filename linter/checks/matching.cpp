@@ -30,18 +30,19 @@ std::size_t next_char(std::string_view text, std::size_t pos) {
 
 }  // namespace
 
-void for_each_match(const Document& doc, const RE2& re, bool folded,
-                    const std::function<void(const Match&)>& on_match) {
-  const std::string& text = folded ? doc.folded() : doc.text();
-  const re2::StringPiece input(text);
+namespace {
+
+// Matches `re` against `text` (a whole view, or one line of it starting at view offset `base`).
+void match_loop(const Document& doc, const RE2& re, bool folded, std::string_view text, std::size_t base,
+                const std::function<void(const Match&)>& on_match) {
+  const re2::StringPiece input(text.data(), text.size());
   const int ngroups = re.NumberOfCapturingGroups() + 1;
   std::vector<re2::StringPiece> groups(static_cast<std::size_t>(ngroups));
   const auto& names = re.NamedCapturingGroups();
   const auto at = names.find("at");
-  const auto to_original = [&](std::size_t offset) { return folded ? doc.to_original(offset) : offset; };
+  const auto to_original = [&](std::size_t local) { return folded ? doc.to_original(base + local) : base + local; };
   std::size_t pos = 0;
-  while (pos <= text.size() &&
-         re.Match(input, pos, text.size(), RE2::UNANCHORED, groups.data(), ngroups)) {
+  while (pos <= text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, groups.data(), ngroups)) {
     Match m;
     m.groups.resize(groups.size());
     for (std::size_t g = 0; g < groups.size(); ++g) {
@@ -54,8 +55,7 @@ void for_each_match(const Document& doc, const RE2& re, bool folded,
       if (m.groups[static_cast<std::size_t>(index)]) m.values[name] = m.values[std::to_string(index)];
     }
     const std::size_t match_begin = static_cast<std::size_t>(groups[0].data() - text.data());
-    const std::size_t match_end = match_begin + groups[0].size();
-    std::size_t resume = match_end;
+    std::size_t resume = match_begin + groups[0].size();
     if (at != names.end() && groups[static_cast<std::size_t>(at->second)].data()) {
       const auto& g = groups[static_cast<std::size_t>(at->second)];
       const std::size_t b = static_cast<std::size_t>(g.data() - text.data());
@@ -68,6 +68,35 @@ void for_each_match(const Document& doc, const RE2& re, bool folded,
     on_match(m);
     pos = resume > match_begin ? resume : next_char(text, match_begin);
   }
+}
+
+}  // namespace
+
+void for_each_match(const Document& doc, const RE2& re, bool folded,
+                    const std::function<void(const Match&)>& on_match) {
+  match_loop(doc, re, folded, folded ? doc.folded() : doc.text(), 0, on_match);
+}
+
+std::string_view line_in_view(const Document& doc, std::size_t index, bool folded, std::size_t& base) {
+  const Line& line = doc.lines()[index];
+  base = folded ? doc.to_folded(line.begin) : line.begin;
+  const std::size_t end = folded ? doc.to_folded(line.end) : line.end;
+  return std::string_view(folded ? doc.folded() : doc.text()).substr(base, end - base);
+}
+
+void for_each_match_in_lines(const Document& doc, const RE2& re, bool folded, const std::vector<std::size_t>& lines,
+                             const std::function<void(const Match&)>& on_match) {
+  for (const std::size_t index : lines) {
+    std::size_t base = 0;
+    const std::string_view text = line_in_view(doc, index, folded, base);
+    match_loop(doc, re, folded, text, base, on_match);
+  }
+}
+
+std::vector<std::size_t> all_lines(const Document& doc) {
+  std::vector<std::size_t> lines(doc.lines().size());
+  for (std::size_t i = 0; i < lines.size(); ++i) lines[i] = i;
+  return lines;
 }
 
 bool SkipSet::covers(const Document& doc, Span span) const {

@@ -27,6 +27,12 @@ struct Match {
 // Calls `on_match` for every match, left to right. A match that reports only part of itself (the
 // `at` group) lets the next search start right after that part, so context can be shared.
 void for_each_match(const Document& doc, const RE2& re, bool folded, const std::function<void(const Match&)>& on_match);
+// The same, line by line over the given lines (0-based, ascending): ^ and $ are the line's ends.
+void for_each_match_in_lines(const Document& doc, const RE2& re, bool folded, const std::vector<std::size_t>& lines,
+                             const std::function<void(const Match&)>& on_match);
+std::vector<std::size_t> all_lines(const Document& doc);
+// Line `index` in the original or folded view; `base` receives its view offset.
+std::string_view line_in_view(const Document& doc, std::size_t index, bool folded, std::size_t& base);
 
 // Which protected regions a rule stays out of: URLs and e-mail, document numbers, 《titles》.
 struct SkipSet {

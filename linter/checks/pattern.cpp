@@ -1,5 +1,7 @@
 #include "checks/pattern.hpp"
 
+#include <algorithm>
+
 #include "checks/matching.hpp"
 
 namespace policylint {
@@ -17,35 +19,37 @@ class PatternCheck final : public Check {
         safe_(safe),
         skip_(skip) {}
 
-  void run(const Document& doc, const LintContext&, Reporter& out) const override {
-    for_each_match(doc, *pattern_, fold_, [&](const Match& m) {
-      if (skip_.covers(doc, m.span) || excused(doc, m.span)) return;
-      Diagnostic* d = out.report(m.span, expand_template(out.rule().message, m.values));
-      if (d && fix_) d->fix = Fix{{Edit{m.span, expand_template(*fix_, m.values)}}, safe_};
-    });
+  void run(const Document& doc, const LintContext& ctx, Reporter& out) const override {
+    run_lines(doc, ctx, out, all_lines(doc));
+  }
+
+  std::optional<LineTrigger> trigger() const override { return LineTrigger{pattern_->pattern(), fold_}; }
+
+  void run_lines(const Document& doc, const LintContext&, Reporter& out,
+                 const std::vector<std::size_t>& lines) const override {
+    for (const std::size_t line : lines) {
+      std::optional<std::vector<Span>> excuses;  // found once per line, at its first match
+      for_each_match_in_lines(doc, *pattern_, fold_, {line}, [&](const Match& m) {
+        if (skip_.covers(doc, m.span)) return;
+        if (!unless_.empty()) {
+          if (!excuses) excuses = excuse_spans(doc, line);
+          const auto overlaps = [&](const Span& e) { return e.begin < m.span.end && m.span.begin < e.end; };
+          if (std::any_of(excuses->begin(), excuses->end(), overlaps)) return;
+        }
+        Diagnostic* d = out.report(m.span, expand_template(out.rule().message, m.values));
+        if (d && fix_) d->fix = Fix{{Edit{m.span, expand_template(*fix_, m.values)}}, safe_};
+      });
+    }
   }
 
  private:
-  bool excused(const Document& doc, Span span) const {
-    if (unless_.empty()) return false;
-    const Line& line = doc.lines()[doc.line_index(span.begin)];
-    const std::size_t base = fold_ ? doc.to_folded(line.begin) : line.begin;
-    const std::size_t end = fold_ ? doc.to_folded(line.end) : line.end;
-    const std::string_view text = std::string_view(fold_ ? doc.folded() : doc.text()).substr(base, end - base);
+  // Where the `unless` patterns match on the line, in original offsets.
+  std::vector<Span> excuse_spans(const Document& doc, std::size_t line) const {
+    std::vector<Span> spans;
     for (const auto& re : unless_) {
-      re2::StringPiece input(text);
-      re2::StringPiece m;
-      std::size_t pos = 0;
-      while (pos <= text.size() && re->Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
-        const std::size_t b = base + static_cast<std::size_t>(m.data() - text.data());
-        const std::size_t e = b + m.size();
-        const std::size_t ob = fold_ ? doc.to_original(b) : b;
-        const std::size_t oe = fold_ ? doc.to_original(e) : e;
-        if (ob < span.end && span.begin < oe) return true;
-        pos = static_cast<std::size_t>(m.data() - text.data()) + std::max<std::size_t>(m.size(), 1);
-      }
+      for_each_match_in_lines(doc, *re, fold_, {line}, [&](const Match& m) { spans.push_back(*m.groups[0]); });
     }
-    return false;
+    return spans;
   }
 
   std::unique_ptr<RE2> pattern_;

@@ -17,9 +17,16 @@ class SubstitutionCheck final : public Check {
                     bool fix, bool safe, SkipSet skip)
       : matcher_(std::move(matcher)), table_(std::move(table)), fold_(fold), fix_(fix), safe_(safe), skip_(skip) {}
 
-  void run(const Document& doc, const LintContext&, Reporter& out) const override {
+  void run(const Document& doc, const LintContext& ctx, Reporter& out) const override {
+    run_lines(doc, ctx, out, all_lines(doc));
+  }
+
+  std::optional<LineTrigger> trigger() const override { return LineTrigger{matcher_->pattern(), fold_}; }
+
+  void run_lines(const Document& doc, const LintContext&, Reporter& out,
+                 const std::vector<std::size_t>& lines) const override {
     const std::string& view = fold_ ? doc.folded() : doc.text();
-    for_each_match(doc, *matcher_, fold_, [&](const Match& m) {
+    for_each_match_in_lines(doc, *matcher_, fold_, lines, [&](const Match& m) {
       const Span s = *m.groups[0];
       const std::size_t vb = fold_ ? doc.to_folded(s.begin) : s.begin;
       const std::size_t ve = fold_ ? doc.to_folded(s.end) : s.end;
