@@ -3,6 +3,8 @@
 
 #include "checks/consistency.hpp"
 #include "checks/pattern.hpp"
+#include "checks/references.hpp"
+#include "checks/structure.hpp"
 #include "checks/substitution.hpp"
 #include "rule_params.hpp"
 
@@ -14,6 +16,8 @@ const std::map<std::string, KindFactory, std::less<>>& kinds() {
   static const std::map<std::string, KindFactory, std::less<>> registry = {
       {"consistency", make_consistency_check},
       {"pattern", make_pattern_check},
+      {"references", make_references_check},
+      {"structure", make_structure_check},
       {"substitution", make_substitution_check},
   };
   return registry;

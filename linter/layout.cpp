@@ -1,0 +1,373 @@
+#include "layout.hpp"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "policylint/document.hpp"
+#include "policylint/text.hpp"
+
+namespace policylint {
+
+namespace {
+
+constexpr std::size_t kMaxTitleLines = 4;
+constexpr std::size_t kMaxBlankGap = 2;
+
+bool is_space(char32_t cp) { return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0 || cp == '\r'; }
+
+// The folded view of a line without leading and trailing white space, and where it starts.
+struct FoldedLine {
+  std::string_view text;
+  std::size_t folded_begin = 0;  // offset of text in Document::folded()
+};
+
+FoldedLine trimmed_folded(const Document& doc, std::size_t index) {
+  const Line& l = doc.lines()[index];
+  const std::size_t b = doc.to_folded(l.begin);
+  std::string_view v = std::string_view(doc.folded()).substr(b, doc.to_folded(l.end) - b);
+  std::size_t lead = 0;
+  for (std::size_t pos = 0; pos < v.size() && is_space(utf8::next(v, pos));) lead = pos;
+  v.remove_prefix(lead);
+  std::size_t end = v.size();
+  for (std::size_t pos = end; pos > 0 && is_space(utf8::prev(v, pos));) end = pos;
+  return {v.substr(0, end), b + lead};
+}
+
+Span original_span(const Document& doc, const FoldedLine& line, std::string_view part) {
+  const std::size_t b = line.folded_begin + static_cast<std::size_t>(part.data() - line.text.data());
+  return doc.to_original(Span{b, b + part.size()});
+}
+
+std::string original_text(const Document& doc, Span span) {
+  return std::string(doc.text().substr(span.begin, span.end - span.begin));
+}
+
+bool is_date_text(std::string_view folded) {
+  static const RE2 date("(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日");
+  return RE2::FullMatch(folded, date);
+}
+
+class LayoutParser {
+ public:
+  LayoutParser(const Document& doc, Structure& s) : doc_(doc), s_(s), heading_line_(doc.lines().size(), false) {
+    for (const Heading& h : s.headings) heading_line_[h.line] = true;
+  }
+
+  void run() {
+    find_title_block();
+    find_addressee();
+    collect_signatures();
+    find_issued_title();
+    parse_attachment_note();
+    collect_attachment_pages();
+    collect_citations();
+  }
+
+ private:
+  std::size_t line_count() const { return doc_.lines().size(); }
+
+  // A line that could belong to a title: short, without sentence punctuation or a colon.
+  bool is_title_like(std::size_t i) const {
+    switch (s_.roles[i]) {
+      case LineRole::Body: case LineRole::Title: case LineRole::Layout: break;
+      default: return false;
+    }
+    if (heading_line_[i]) return false;
+    const std::string_view f = trimmed_folded(doc_, i).text;
+    if (f.empty() || utf8::count_code_points(f) > 60) return false;
+    for (const std::string_view mark : {"。", ",", ":", ";", "！", "？", "!", "?"})
+      if (f.find(mark) != std::string_view::npos) return false;
+    // "（此件公开发布）" and similar remarks.
+    return !(f.front() == '(' && f.back() == ')');
+  }
+
+  // Title-like lines from `start` on in direction `step`, crossing short runs of blank lines.
+  std::optional<TitleBlock> collect_title(std::size_t start, int step) const {
+    std::vector<std::size_t> lines;
+    std::size_t blanks = 0;
+    for (std::size_t i = start; i < line_count() && lines.size() < kMaxTitleLines; i += static_cast<std::size_t>(step)) {
+      if (s_.roles[i] == LineRole::Blank) {
+        if (++blanks > kMaxBlankGap) break;
+        continue;
+      }
+      if (!is_title_like(i)) break;
+      blanks = 0;
+      lines.push_back(i);
+      if (step < 0 && i == 0) break;
+    }
+    if (lines.empty()) return std::nullopt;
+    std::sort(lines.begin(), lines.end());
+    TitleBlock t;
+    t.first_line = lines.front();
+    t.last_line = lines.back();
+    for (const std::size_t i : lines) {
+      const FoldedLine f = trimmed_folded(doc_, i);
+      t.text += original_text(doc_, original_span(doc_, f, f.text));
+    }
+    return t;
+  }
+
+  void mark(const TitleBlock& t, LineRole role) {
+    for (std::size_t i = t.first_line; i <= t.last_line; ++i)
+      if (s_.roles[i] != LineRole::Blank) s_.roles[i] = role;
+  }
+
+  // The title stands above the standalone 发文字号 in extracted text, otherwise at the top.
+  void find_title_block() {
+    std::size_t first = 0;
+    while (first < line_count() && s_.roles[first] == LineRole::Blank) ++first;
+    std::optional<TitleBlock> top;
+    if (first < line_count()) top = collect_title(first, 1);
+    if (top && top->last_line + 1 < line_count()) mark(*top, LineRole::Title);
+    else top.reset();
+    const auto number_line = std::find(s_.roles.begin(), s_.roles.end(), LineRole::DocNumber);
+    if (number_line != s_.roles.end() && number_line != s_.roles.begin()) {
+      if (auto above = collect_title(static_cast<std::size_t>(number_line - s_.roles.begin()) - 1, -1)) {
+        mark(*above, LineRole::Title);
+        s_.title_block = std::move(above);
+        return;
+      }
+    }
+    s_.title_block = std::move(top);
+  }
+
+  void find_addressee() {
+    static const RE2 addressee("^(?:各|\\p{Han}*(?:人民政府|委员会|部门|单位|厅|局))");
+    std::size_t near_header = 0;  // lines after the title block or the 发文字号 where a 主送 may stand
+    for (std::size_t i = 0; i < line_count(); ++i) {
+      const LineRole role = s_.roles[i];
+      if (role == LineRole::Title || role == LineRole::DocNumber) near_header = i + 12;
+      if (role != LineRole::Body || (i >= 40 && i > near_header)) continue;
+      const std::string_view f = trimmed_folded(doc_, i).text;
+      if (f.empty() || f.back() != ':' || utf8::count_code_points(f) > 120 || f.find("。") != std::string_view::npos)
+        continue;
+      if (!RE2::PartialMatch(f, addressee)) continue;
+      s_.roles[i] = LineRole::Addressee;
+      if (!s_.addressee_line) s_.addressee_line = i;
+    }
+  }
+
+  static std::optional<CivilDate> parse_date(std::string_view folded) {
+    static const RE2 arabic("([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日");
+    static const RE2 chinese("([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日");
+    CivilDate date;
+    if (RE2::PartialMatch(folded, arabic, &date.year, &date.month, &date.day)) return is_valid(date) ? std::optional(date) : std::nullopt;
+    std::string year, month, day;
+    if (!RE2::PartialMatch(folded, chinese, &year, &month, &day)) return std::nullopt;
+    date.year = 0;
+    for (std::size_t pos = 0; pos < year.size();) {
+      const std::size_t at = pos;
+      utf8::next(year, pos);
+      date.year = date.year * 10 + parse_chinese_number(std::string_view(year).substr(at, pos - at)).value_or(0);
+    }
+    date.month = parse_chinese_number(month).value_or(0);
+    date.day = parse_chinese_number(day).value_or(0);
+    return is_valid(date) ? std::optional(date) : std::nullopt;
+  }
+
+  void collect_signatures() {
+    for (std::size_t i = 0; i < line_count(); ++i) {
+      if (s_.roles[i] != LineRole::Signature) continue;
+      const std::string_view f = trimmed_folded(doc_, i).text;
+      if (!is_date_text(f)) continue;
+      SignatureBlock block;
+      block.date_line = i;
+      block.date = parse_date(f);
+      for (std::size_t j = i; j-- > 0;) {
+        if (s_.roles[j] == LineRole::Blank) continue;
+        if (s_.roles[j] != LineRole::Signature || is_date_text(trimmed_folded(doc_, j).text)) break;
+        block.issuer_lines.insert(block.issuer_lines.begin(), j);
+      }
+      s_.signatures.push_back(std::move(block));
+    }
+  }
+
+  // A 印发 notice is followed, after its signature and remarks like （此件公开发布）, by the
+  // title of the document it issues.
+  void find_issued_title() {
+    if (!s_.title_block || s_.title_block->text.find("印发") == std::string::npos) return;
+    const auto sig = std::find_if(s_.signatures.begin(), s_.signatures.end(),
+                                  [&](const SignatureBlock& b) { return b.date_line > s_.title_block->last_line; });
+    if (sig == s_.signatures.end()) return;
+    std::size_t i = sig->date_line + 1;
+    for (; i < line_count(); ++i) {
+      if (s_.roles[i] == LineRole::Blank) continue;
+      const std::string_view f = trimmed_folded(doc_, i).text;
+      if (!(f.front() == '(' && f.back() == ')')) break;
+    }
+    if (i >= line_count()) return;
+    if (auto t = collect_title(i, 1)) {
+      mark(*t, LineRole::Title);
+      s_.issued_title = std::move(t);
+    }
+  }
+
+  // Items written "1.X 2.Y" (or "1、X"): numbers must run 1, 2, 3 … to count as item starts.
+  void parse_items(std::size_t line, const FoldedLine& f, std::string_view rest, int& next_number) {
+    static const RE2 item("(?:^|[ \\t\\x{3000}]+)([0-9]{1,2})[.、][ \\t\\x{3000}]*");
+    struct Start {
+      int number;
+      std::size_t marker_begin, title_begin;
+    };
+    std::vector<Start> starts;
+    re2::StringPiece input(rest.data(), rest.size());
+    re2::StringPiece whole, digits;
+    std::size_t pos = 0;
+    while (pos < rest.size() && item.Match(input, pos, rest.size(), RE2::UNANCHORED, &whole, 1)) {
+      RE2::PartialMatch(whole, "([0-9]+)", &digits);
+      const int n = std::atoi(std::string(digits.data(), digits.size()).c_str());
+      const std::size_t b = static_cast<std::size_t>(whole.data() - rest.data());
+      if (n == next_number) {
+        starts.push_back({n, b, b + whole.size()});
+        ++next_number;
+      }
+      pos = b + std::max<std::size_t>(whole.size(), 1);
+    }
+    for (std::size_t k = 0; k < starts.size(); ++k) {
+      const std::size_t end = k + 1 < starts.size() ? starts[k + 1].marker_begin : rest.size();
+      add_item(line, f, rest.substr(starts[k].title_begin, end - starts[k].title_begin), starts[k].number);
+    }
+  }
+
+  void add_item(std::size_t line, const FoldedLine& f, std::string_view title, int number) {
+    while (!title.empty()) {
+      std::size_t pos = title.size();
+      const char32_t cp = utf8::prev(title, pos);
+      if (!is_space(cp) && cp != U'。' && cp != ';' && cp != U'；') break;
+      title = title.substr(0, pos);
+    }
+    if (title.empty()) return;
+    const Span span = original_span(doc_, f, title);
+    s_.attachment_items.push_back({line, number, original_text(doc_, span), span});
+  }
+
+  // 附件说明: "附件：1.X" with "2.Y" on the following lines, or "附件：X" for a single attachment.
+  void parse_attachment_note() {
+    static const RE2 note("^附件[ \\t\\x{3000}]*:[ \\t\\x{3000}]*");
+    static const RE2 numbered("^[0-9]{1,2}[.、]");
+    for (std::size_t i = 0; i < line_count(); ++i) {
+      const FoldedLine f = trimmed_folded(doc_, i);
+      re2::StringPiece input(f.text.data(), f.text.size());
+      if (!RE2::Consume(&input, note)) continue;
+      const std::string_view rest(input.data(), input.size());
+      s_.roles[i] = LineRole::Attachment;
+      if (!rest.empty() && !RE2::PartialMatch(rest, numbered)) {
+        add_item(i, f, rest, 0);
+        return;
+      }
+      int next_number = 1;
+      parse_items(i, f, rest, next_number);
+      std::size_t blanks = 0;
+      for (std::size_t j = i + 1; j < line_count(); ++j) {
+        if (s_.roles[j] == LineRole::Blank) {
+          if (++blanks > kMaxBlankGap) break;
+          continue;
+        }
+        blanks = 0;
+        const FoldedLine g = trimmed_folded(doc_, j);
+        const int before = next_number;
+        parse_items(j, g, g.text, next_number);
+        if (next_number == before || !RE2::PartialMatch(g.text, numbered)) break;
+        s_.roles[j] = LineRole::Attachment;
+      }
+      return;
+    }
+  }
+
+  void collect_attachment_pages() {
+    static const RE2 page("^附件[ \\t\\x{3000}]*([0-9]{1,2}|[一二三四五六七八九十]{1,3})?");
+    for (std::size_t i = 0; i < line_count(); ++i) {
+      if (s_.roles[i] != LineRole::Attachment) continue;
+      const FoldedLine f = trimmed_folded(doc_, i);
+      std::string number;
+      if (!RE2::FullMatch(f.text, page, &number)) continue;
+      AttachmentPage p;
+      p.line = i;
+      p.marker = original_span(doc_, f, f.text);
+      p.number = number.empty() ? 0
+                 : (number[0] >= '0' && number[0] <= '9') ? std::atoi(number.c_str())
+                                                          : parse_chinese_number(number).value_or(0);
+      std::size_t j = i + 1;
+      while (j < line_count() && j <= i + 1 + kMaxBlankGap && s_.roles[j] == LineRole::Blank) ++j;
+      if (j < line_count() && is_title_like(j)) {
+        s_.roles[j] = LineRole::Title;
+        p.title_line = j;
+        const FoldedLine t = trimmed_folded(doc_, j);
+        p.title = original_text(doc_, original_span(doc_, t, t.text));
+      }
+      s_.attachment_pages.push_back(std::move(p));
+    }
+  }
+
+  std::optional<Span> number_at(std::size_t offset) const {
+    const auto it = std::lower_bound(s_.doc_numbers.begin(), s_.doc_numbers.end(), offset,
+                                     [](const Span& s, std::size_t o) { return s.begin < o; });
+    if (it == s_.doc_numbers.end() || it->begin != offset) return std::nullopt;
+    return *it;
+  }
+
+  std::size_t skip_spaces(std::size_t pos) const {
+    const std::string& text = doc_.text();
+    while (pos < text.size()) {
+      std::size_t next = pos;
+      const char32_t cp = utf8::next(text, next);
+      if (!is_space(cp)) break;
+      pos = next;
+    }
+    return pos;
+  }
+
+  void collect_citations() {
+    const std::string& text = doc_.text();
+    for (const Span& title : s_.titles) {
+      Citation c;
+      c.title = title;
+      std::size_t pos = skip_spaces(title.end);
+      std::size_t after_open = pos;
+      if (pos < text.size()) {
+        const char32_t cp = utf8::next(text, after_open);
+        if (cp == '(' || cp == U'（') {
+          if (auto number = number_at(skip_spaces(after_open))) {
+            std::size_t close = skip_spaces(number->end);
+            const char32_t closing = close < text.size() ? utf8::next(text, close) : 0;
+            if (closing == ')' || closing == U'）') {
+              c.number = number;
+              c.parenthesized = true;
+            }
+          }
+        } else {
+          c.number = number_at(pos);
+        }
+      }
+      s_.citations.push_back(c);
+    }
+  }
+
+  const Document& doc_;
+  Structure& s_;
+  std::vector<bool> heading_line_;
+};
+
+}  // namespace
+
+void parse_layout(const Document& doc, Structure& s) { LayoutParser(doc, s).run(); }
+
+std::string comparable_title(std::string_view title) {
+  const std::string folded = utf8::to_halfwidth(title);
+  std::string out;
+  for (std::size_t pos = 0; pos < folded.size();) {
+    const char32_t cp = utf8::next(folded, pos);
+    if (is_space(cp) || cp == U'《' || cp == U'》' || cp == U'〈' || cp == U'〉') continue;
+    utf8::append(out, cp);
+  }
+  while (!out.empty()) {
+    std::size_t pos = out.size();
+    const char32_t cp = utf8::prev(out, pos);
+    if (cp != U'。' && cp != ';' && cp != '.') break;
+    out.resize(pos);
+  }
+  return out;
+}
+
+}  // namespace policylint
