@@ -59,7 +59,7 @@ class LayoutParser {
     find_addressee();
     collect_signatures();
     find_issued_title();
-    parse_attachment_note();
+    parse_attachment_notes();
     collect_attachment_pages();
     collect_citations();
   }
@@ -243,36 +243,43 @@ class LayoutParser {
   }
 
   // 附件说明: "附件：1.X" with "2.Y" on the following lines, or "附件：X" for a single attachment.
-  void parse_attachment_note() {
+  // A file holding several documents may hold several.
+  void parse_attachment_notes() {
     static const RE2 note("^附件[ \\t\\x{3000}]*:[ \\t\\x{3000}]*");
-    static const RE2 numbered("^[0-9]{1,2}[.、]");
     for (std::size_t i = 0; i < line_count(); ++i) {
       const FoldedLine f = trimmed_folded(doc_, i);
       re2::StringPiece input(f.text.data(), f.text.size());
       if (!RE2::Consume(&input, note)) continue;
-      const std::string_view rest(input.data(), input.size());
       s_.roles[i] = LineRole::Attachment;
-      if (!rest.empty() && !RE2::PartialMatch(rest, numbered)) {
-        add_item(i, f, rest, 0);
-        return;
-      }
-      int next_number = 1;
-      parse_items(i, f, rest, next_number);
-      std::size_t blanks = 0;
-      for (std::size_t j = i + 1; j < line_count(); ++j) {
-        if (s_.roles[j] == LineRole::Blank) {
-          if (++blanks > kMaxBlankGap) break;
-          continue;
-        }
-        blanks = 0;
-        const FoldedLine g = trimmed_folded(doc_, j);
-        const int before = next_number;
-        parse_items(j, g, g.text, next_number);
-        if (next_number == before || !RE2::PartialMatch(g.text, numbered)) break;
-        s_.roles[j] = LineRole::Attachment;
-      }
-      return;
+      i = parse_attachment_note(i, f, std::string_view(input.data(), input.size()));
     }
+  }
+
+  // Returns the last line of the note.
+  std::size_t parse_attachment_note(std::size_t line, const FoldedLine& f, std::string_view rest) {
+    static const RE2 numbered("^[0-9]{1,2}[.、]");
+    if (!rest.empty() && !RE2::PartialMatch(rest, numbered)) {
+      add_item(line, f, rest, 0);
+      return line;
+    }
+    int next_number = 1;
+    parse_items(line, f, rest, next_number);
+    std::size_t last = line, blanks = 0;
+    for (std::size_t j = line + 1; j < line_count(); ++j) {
+      if (s_.roles[j] == LineRole::Blank) {
+        if (++blanks > kMaxBlankGap) break;
+        continue;
+      }
+      blanks = 0;
+      const FoldedLine g = trimmed_folded(doc_, j);
+      if (!RE2::PartialMatch(g.text, numbered)) break;
+      const int before = next_number;
+      parse_items(j, g, g.text, next_number);
+      if (next_number == before) break;
+      s_.roles[j] = LineRole::Attachment;
+      last = j;
+    }
+    return last;
   }
 
   void collect_attachment_pages() {
