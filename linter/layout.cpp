@@ -205,7 +205,7 @@ class LayoutParser {
 
   // Items written "1.X 2.Y" (or "1、X"): numbers must run 1, 2, 3 … to count as item starts.
   void parse_items(std::size_t line, const FoldedLine& f, std::string_view rest, int& next_number) {
-    static const RE2 item("(?:^|[ \\t\\x{3000}]+)([0-9]{1,2})[.、][ \\t\\x{3000}]*");
+    static const RE2 item("(?:^|[ \\t\\x{3000};；,，]+)([0-9]{1,2})[.、][ \\t\\x{3000}]*");
     struct Start {
       int number;
       std::size_t marker_begin, title_begin;
@@ -282,35 +282,51 @@ class LayoutParser {
     return last;
   }
 
+  // "附件2" alone on its line with the title below, or "附件2：标题" on one line.
   void collect_attachment_pages() {
-    static const RE2 page("^附件[ \\t\\x{3000}]*([0-9]{1,2}|[一二三四五六七八九十]{1,3})?");
+    static const RE2 page("^(附件[ \\t\\x{3000}]*([0-9]{1,2}|[一二三四五六七八九十]{1,3})?)[ \\t\\x{3000}]*(?::[ \\t\\x{3000}]*(.+))?");
     for (std::size_t i = 0; i < line_count(); ++i) {
       if (s_.roles[i] != LineRole::Attachment) continue;
       const FoldedLine f = trimmed_folded(doc_, i);
-      std::string number;
-      if (!RE2::FullMatch(f.text, page, &number)) continue;
+      re2::StringPiece marker, number, inline_title;
+      if (!RE2::FullMatch(f.text, page, &marker, &number, &inline_title)) continue;
+      if (number.empty() && !inline_title.empty()) continue;  // "附件：X" is the 附件说明
+      if (!inline_title.empty() && !s_.attachment_items.empty() && s_.attachment_items.back().line == i) continue;
       AttachmentPage p;
       p.line = i;
-      p.marker = original_span(doc_, f, f.text);
-      p.number = number.empty() ? 0
-                 : (number[0] >= '0' && number[0] <= '9') ? std::atoi(number.c_str())
-                                                          : parse_chinese_number(number).value_or(0);
-      std::size_t j = i + 1;
-      while (j < line_count() && j <= i + 1 + kMaxBlankGap && s_.roles[j] == LineRole::Blank) ++j;
-      if (j < line_count() && is_title_like(j)) {
-        s_.roles[j] = LineRole::Title;
+      p.marker = original_span(doc_, f, std::string_view(marker.data(), marker.size()));
+      const std::string n(number.data(), number.size());
+      p.number = n.empty() ? 0 : (n[0] >= '0' && n[0] <= '9') ? std::atoi(n.c_str()) : parse_chinese_number(n).value_or(0);
+      if (!inline_title.empty()) {
+        p.title_line = i;
+        p.title = original_text(doc_, original_span(doc_, f, std::string_view(inline_title.data(), inline_title.size())));
+      } else if (const auto j = title_below(i)) {
+        s_.roles[*j] = LineRole::Title;
         p.title_line = j;
-        const FoldedLine t = trimmed_folded(doc_, j);
+        const FoldedLine t = trimmed_folded(doc_, *j);
         p.title = original_text(doc_, original_span(doc_, t, t.text));
       }
       s_.attachment_pages.push_back(std::move(p));
     }
   }
 
+  std::optional<std::size_t> title_below(std::size_t i) const {
+    std::size_t j = i + 1;
+    while (j < line_count() && j <= i + 1 + kMaxBlankGap && s_.roles[j] == LineRole::Blank) ++j;
+    if (j < line_count() && is_title_like(j)) return j;
+    return std::nullopt;
+  }
+
+  // The 发文字号 starting at `offset`, unless its 机关代字 runs on from prose ("和国务院国发〔…〕").
   std::optional<Span> number_at(std::size_t offset) const {
+    static const RE2 prose("^\\p{Han}*[和及与的等按依据根照并或在对是为将由]");
     const auto it = std::lower_bound(s_.doc_numbers.begin(), s_.doc_numbers.end(), offset,
                                      [](const Span& s, std::size_t o) { return s.begin < o; });
     if (it == s_.doc_numbers.end() || it->begin != offset) return std::nullopt;
+    const std::string_view text = std::string_view(doc_.text()).substr(it->begin, it->end - it->begin);
+    const std::size_t bracket = text.find_first_of("〔[【(（［");
+    if (RE2::PartialMatch(re2::StringPiece(text.data(), bracket == std::string_view::npos ? text.size() : bracket), prose))
+      return std::nullopt;
     return *it;
   }
 

@@ -115,3 +115,21 @@ TEST_CASE("comparable_title ignores width, white space, book-title marks and a f
   CHECK(comparable_title("《城市更新方案（2021—2025年）》。") == comparable_title("城市更新方案(2021—2025年)"));
   CHECK(comparable_title("重大 改革清单") == "重大改革清单");
 }
+
+TEST_CASE("an attachment page may carry its title on the header line", "[layout]") {
+  const Document doc = Document::from_text("p.txt", "正文。\n\n附件：1.名单；2.职责。\n\n附件1：名单\n\n张三\n");
+  const Structure& s = doc.structure();
+  REQUIRE(s.attachment_items.size() == 2);
+  CHECK(s.attachment_items[0].title == "名单");
+  CHECK(s.attachment_items[1].title == "职责");
+  REQUIRE(s.attachment_pages.size() == 1);
+  CHECK(s.attachment_pages[0].number == 1);
+  CHECK(s.attachment_pages[0].title == "名单");
+  CHECK(text_of(doc, s.attachment_pages[0].marker) == "附件1");
+}
+
+TEST_CASE("a number whose agency code runs on from prose is not the title's citation", "[layout]") {
+  const Document doc = Document::from_text("c.txt", "落实《条例》和国务院国发〔2023〕5号文件。\n");
+  REQUIRE(doc.structure().citations.size() == 1);
+  CHECK_FALSE(doc.structure().citations[0].number);
+}

@@ -41,6 +41,12 @@ TEST_CASE("one number may stand for a notice and the document it issues", "[refe
             .empty());
 }
 
+TEST_CASE("an abbreviated title under the same number is the same document", "[references]") {
+  CHECK(lint_text("《云南省促进消费若干措施》（云政发〔2023〕5号）与《省促消费措施》（云政发〔2023〕5号）。",
+                  {"references/citation-number-mismatch"})
+            .empty());
+}
+
 TEST_CASE("self-number-mismatch needs the quote to name this document", "[references]") {
   const std::string head = "巍山县人民政府关于印发巍山县科普方案的通知\n\n巍政发〔2022〕18号\n\n各乡、镇人民政府：\n\n";
   CHECK(rule_ids(lint_text(head + "《巍山县科普方案》（巍政办发〔2022〕18号）已经同意。\n",

@@ -95,8 +95,21 @@ void check_docnumber_format(const Document& doc, const LintContext& ctx, Reporte
 
 // ---- citations --------------------------------------------------------------------------------
 
-bool one_contains_other(const std::string& a, const std::string& b) {
-  return a.find(b) != std::string::npos || b.find(a) != std::string::npos;
+// 《方案》 and 《省促消费措施》 abbreviate a longer title: their characters appear in it in order.
+bool abbreviates(std::string_view shorter, std::string_view longer) {
+  std::size_t at = 0;
+  for (std::size_t pos = 0; pos < shorter.size();) {
+    const std::size_t begin = pos;
+    utf8::next(shorter, pos);
+    at = longer.find(shorter.substr(begin, pos - begin), at);
+    if (at == std::string_view::npos) return false;
+    at += pos - begin;
+  }
+  return true;
+}
+
+bool one_abbreviates_other(const std::string& a, const std::string& b) {
+  return a.size() <= b.size() ? abbreviates(a, b) : abbreviates(b, a);
 }
 
 void check_citation_numbers(const Document& doc, const LintContext&, Reporter& out, const Messages& messages) {
@@ -112,7 +125,7 @@ void check_citation_numbers(const Document& doc, const LintContext&, Reporter& o
                           {"found", text_of(doc, *c.number)},
                           {"expected", text_of(doc, *t->second->number)}};
       report(out, *c.number, values, *t->second->number, messages.note);
-    } else if (!new_number && !one_contains_other(comparable_title(text_of(doc, n->second->title)), title)) {
+    } else if (!new_number && !one_abbreviates_other(comparable_title(text_of(doc, n->second->title)), title)) {
       const Values values{{"title", text_of(doc, c.title)},
                           {"found", text_of(doc, *c.number)},
                           {"expected", text_of(doc, n->second->title)}};
