@@ -48,6 +48,13 @@ bool is_date_text(std::string_view folded) {
   return RE2::FullMatch(folded, date);
 }
 
+// "（此件公开发布）", "（信息公开形式：主动公开）": remarks under a signature, unlike a title's
+// "（2021—2025年）" or "（试行）".
+bool is_remark(std::string_view folded) {
+  static const RE2 remark("^\\(.*(?:公开|此件|发布).*\\)$");
+  return RE2::FullMatch(folded, remark);
+}
+
 class LayoutParser {
  public:
   LayoutParser(const Document& doc, Structure& s) : doc_(doc), s_(s), heading_line_(doc.lines().size(), false) {
@@ -78,8 +85,7 @@ class LayoutParser {
     if (f.empty() || utf8::count_code_points(f) > 60) return false;
     for (const std::string_view mark : {"。", ",", ":", ";", "！", "？", "!", "?"})
       if (f.find(mark) != std::string_view::npos) return false;
-    // "（此件公开发布）" and similar remarks.
-    return !(f.front() == '(' && f.back() == ')');
+    return !is_remark(f);
   }
 
   // Title-like lines from `start` on in direction `step`, crossing short runs of blank lines.
@@ -194,7 +200,7 @@ class LayoutParser {
     for (; i < line_count(); ++i) {
       if (s_.roles[i] == LineRole::Blank) continue;
       const std::string_view f = trimmed_folded(doc_, i).text;
-      if (!(f.front() == '(' && f.back() == ')')) break;
+      if (!f.empty() && !is_remark(f)) break;
     }
     if (i >= line_count()) return;
     if (auto t = collect_title(i, 1)) {

@@ -133,3 +133,12 @@ TEST_CASE("a number whose agency code runs on from prose is not the title's cita
   REQUIRE(doc.structure().citations.size() == 1);
   CHECK_FALSE(doc.structure().citations[0].number);
 }
+
+TEST_CASE("a title's （2021—2025年） line belongs to it; （此件公开发布） does not", "[layout]") {
+  const Document doc = Document::from_text("t.txt",
+                                           "县人民政府关于印发科普方案（2021—2025年）的通知\n\n各乡镇：\n\n"
+                                           "《科普方案（2021—2025年）》已经同意。\n\n县人民政府\n2022年11月27日\n\n"
+                                           "（此件公开发布）\n\n科普方案\n（2021—2025年）\n\n一、总体要求\n");
+  REQUIRE(doc.structure().issued_title);
+  CHECK(doc.structure().issued_title->text == "科普方案（2021—2025年）");
+}

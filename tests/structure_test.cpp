@@ -71,3 +71,10 @@ TEST_CASE("notice-elements and title-genre look only at a 关于… title", "[st
   CHECK(messages(lint_text("XX县人民政府关于做好防汛工作的通知\n\n请做好防汛工作。\n", {"structure/notice-elements"})) ==
         std::vector<std::string>{"通知缺少主送机关、发文机关署名和成文日期"});
 }
+
+TEST_CASE("title-genre looks past a trailing （试行） or （征求意见稿）", "[structure]") {
+  CHECK(lint_text("县人民政府关于加强管理的意见（试行）\n\n各乡镇：\n\n正文。\n", {"structure/title-genre"}).empty());
+  CHECK(lint_text("县人民政府关于做好防汛工作的通知\n（征求意见稿）\n\n各乡镇：\n\n正文。\n\n县人民政府\n2024年5月20日\n",
+                  {"structure/title-genre", "structure/notice-elements"})
+            .empty());
+}

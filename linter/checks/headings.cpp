@@ -41,7 +41,7 @@ std::string text_of(const Document& doc, Span span) {
   return std::string(doc.text().substr(span.begin, span.end - span.begin));
 }
 
-// Title, 发文字号, signature and attachment lines separate the documents and attachments a file
+// Title, 发文字号 and attachment lines separate the documents and attachments a file
 // holds; numbering starts afresh in each.
 std::vector<std::vector<const Heading*>> parts(const Structure& s) {
   std::vector<std::vector<const Heading*>> out;
@@ -49,9 +49,7 @@ std::vector<std::vector<const Heading*>> parts(const Structure& s) {
   for (const Heading& h : s.headings) {
     for (; line < h.line; ++line) {
       const LineRole role = s.roles[line];
-      if (role == LineRole::Title || role == LineRole::DocNumber || role == LineRole::Signature ||
-          role == LineRole::Attachment)
-        ++boundaries;
+      if (role == LineRole::Title || role == LineRole::DocNumber || role == LineRole::Attachment) ++boundaries;
     }
     const LineRole role = s.roles[h.line];
     if (role != LineRole::Heading && role != LineRole::Body) continue;

@@ -83,9 +83,18 @@ bool ends_with(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
+// The title without a trailing "(试行)" or "(征求意见稿)", which follow the 文种.
+std::string title_proper(const TitleBlock& title) {
+  std::string t = comparable_title(title.text);
+  if (ends_with(t, ")")) {
+    if (const auto open = t.rfind('('); open != std::string::npos && open > 0) t.resize(open);
+  }
+  return t;
+}
+
 void check_notice_elements(const Document& doc, Reporter& out, const std::string&) {
   const Structure& s = doc.structure();
-  if (!s.title_block || !ends_with(comparable_title(s.title_block->text), "通知")) return;
+  if (!s.title_block || !ends_with(title_proper(*s.title_block), "通知")) return;
   std::vector<std::string> missing;
   if (!s.addressee_line || *s.addressee_line < s.title_block->last_line) missing.push_back("主送机关");
   const auto signature = std::find_if(s.signatures.begin(), s.signatures.end(),
@@ -106,7 +115,7 @@ void check_title_genre(const Document& doc, Reporter& out, const std::string&) {
                                                        "通知", "通报", "报告", "请示", "批复", "议案", "函",   "纪要"};
   const Structure& s = doc.structure();
   if (!s.title_block || s.title_block->text.find("关于") == std::string::npos) return;
-  const std::string title = comparable_title(s.title_block->text);
+  const std::string title = title_proper(*s.title_block);
   for (const auto genre : genres)
     if (ends_with(title, genre)) return;
   out.report(line_span(doc, s.title_block->first_line),
