@@ -41,6 +41,12 @@ TEST_CASE("one number may stand for a notice and the document it issues", "[refe
             .empty());
 }
 
+TEST_CASE("a number written two ways is still one number", "[references]") {
+  CHECK(lint_text("依据《甲方案》（云政发[2023]第05号）。\n落实《甲方案》（云政发〔2023〕5号）。\n",
+                  {"references/citation-number-mismatch"})
+            .empty());
+}
+
 TEST_CASE("an abbreviated title under the same number is the same document", "[references]") {
   CHECK(lint_text("《云南省促进消费若干措施》（云政发〔2023〕5号）与《省促消费措施》（云政发〔2023〕5号）。",
                   {"references/citation-number-mismatch"})

@@ -22,8 +22,14 @@ TEST_CASE("heading-sequence parses ordinals beyond 十", "[structure]") {
   std::string text;
   for (int i = 1; i <= 25; ++i) text += chinese_numeral(i == 23 ? 24 : i) + "、标题\n\n";
   const auto d = lint_text(text, {"structure/heading-sequence"});
-  CHECK(messages(d) == std::vector<std::string>{"标题序号“二十四、”不连续，此处应为“二十三、”",
-                                                "标题序号“二十四、”不连续，此处应为“二十五、”"});
+  CHECK(messages(d) == std::vector<std::string>{"标题序号“二十四、”不连续，此处应为“二十三、”"});
+}
+
+TEST_CASE("heading-sequence reports a repeat or a skip once", "[structure]") {
+  CHECK(messages(lint_text("一、甲\n\n二、乙\n\n二、丙\n\n四、丁\n", {"structure/heading-sequence"})) ==
+        std::vector<std::string>{"标题序号“二、”不连续，此处应为“三、”"});
+  CHECK(messages(lint_text("一、甲\n\n二、乙\n\n四、丙\n\n五、丁\n", {"structure/heading-sequence"})) ==
+        std::vector<std::string>{"标题序号“四、”不连续，此处应为“三、”"});
 }
 
 TEST_CASE("heading-sequence follows the document's style: continuous or restarting", "[structure]") {

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 
 namespace policylint {
@@ -71,14 +72,22 @@ struct OutOfSequence {
 std::vector<OutOfSequence> out_of_sequence(const std::vector<const Heading*>& part, HeadingLevel level, bool restart) {
   std::vector<OutOfSequence> out;
   int expected = 1;
+  int alternative = 0;  // after a mistake, the number that follows the one written is fine too
   for (const Heading* h : part) {
     if (rank(h->level) < rank(level)) {
-      if (restart) expected = 1;
+      if (restart) expected = 1, alternative = 0;
       continue;
     }
     if (h->level != level) continue;
-    if (h->ordinal != expected) out.push_back({h, expected});
-    expected = h->ordinal + 1;
+    if (h->ordinal == expected || h->ordinal == alternative) {
+      expected = h->ordinal + 1;
+      alternative = 0;
+      continue;
+    }
+    // A skip (二、四、五、), a repeat (二、二、三、) or a slip (二、四、四、五、) is one mistake, one report.
+    out.push_back({h, expected});
+    alternative = h->ordinal + 1;
+    ++expected;
   }
   return out;
 }

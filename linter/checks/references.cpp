@@ -24,12 +24,13 @@ std::string text_of(const Document& doc, Span span) {
   return std::string(doc.text().substr(span.begin, span.end - span.begin));
 }
 
+// 云政发[2023]第05号 and 云政发〔2023〕5号 are the same number written two ways.
 std::string comparable_number(std::string_view number) {
-  std::string out;
-  const std::string folded = utf8::to_halfwidth(number);
-  for (const char c : folded)
-    if (c != ' ' && c != '\t') out += c;
-  return out;
+  static const RE2 parts("^(\\p{Han}+?)\\s*[〔\\[【(（［]\\s*([0-9]{2,4})\\s*[〕\\]】)）］]\\s*第?0*([0-9]+)\\s*号$");
+  std::string agency, year, serial;
+  if (!RE2::FullMatch(re2::StringPiece(number.data(), number.size()), parts, &agency, &year, &serial))
+    return std::string(number);
+  return agency + "〔" + year + "〕" + serial + "号";
 }
 
 void report(Reporter& out, Span span, const Values& values, std::optional<Span> related, const std::string& note) {
