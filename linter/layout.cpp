@@ -13,6 +13,8 @@ namespace {
 
 constexpr std::size_t kMaxTitleLines = 4;
 constexpr std::size_t kMaxBlankGap = 2;
+constexpr std::size_t kAddresseeTop = 40;    // lines
+constexpr std::size_t kAddresseeReach = 12;  // lines below the title block or 发文字号
 
 bool is_space(char32_t cp) { return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0 || cp == '\r'; }
 
@@ -140,11 +142,12 @@ class LayoutParser {
 
   void find_addressee() {
     static const RE2 addressee("^(?:各|\\p{Han}*(?:人民政府|委员会|部门|单位|厅|局))");
-    std::size_t near_header = 0;  // lines after the title block or the 发文字号 where a 主送 may stand
+    // A 主送 stands near the top, or shortly after the title and 发文字号 of a notice lower down.
+    std::size_t near_header = s_.title_block ? s_.title_block->last_line + kAddresseeReach : 0;
     for (std::size_t i = 0; i < line_count(); ++i) {
       const LineRole role = s_.roles[i];
-      if (role == LineRole::Title || role == LineRole::DocNumber) near_header = i + 12;
-      if (role != LineRole::Body || (i >= 40 && i > near_header)) continue;
+      if (role == LineRole::DocNumber) near_header = std::max(near_header, i + kAddresseeReach);
+      if (role != LineRole::Body || (i >= kAddresseeTop && i > near_header)) continue;
       const std::string_view f = trimmed_folded(doc_, i).text;
       if (f.empty() || f.back() != ':' || utf8::count_code_points(f) > 120 || f.find("。") != std::string_view::npos)
         continue;
