@@ -90,19 +90,22 @@ class LayoutParser {
     return !is_remark(f);
   }
 
-  // Title-like lines from `start` on in direction `step`, crossing short runs of blank lines.
-  std::optional<TitleBlock> collect_title(std::size_t start, int step) const {
+  enum class Direction { Down, Up };
+
+  // Title-like lines from `start` on, crossing short runs of blank lines.
+  std::optional<TitleBlock> collect_title(std::size_t start, Direction direction) const {
     std::vector<std::size_t> lines;
     std::size_t blanks = 0;
-    for (std::size_t i = start; i < line_count() && lines.size() < kMaxTitleLines; i += static_cast<std::size_t>(step)) {
+    for (std::size_t i = start; i < line_count() && lines.size() < kMaxTitleLines;) {
       if (s_.roles[i] == LineRole::Blank) {
         if (++blanks > kMaxBlankGap) break;
-        continue;
+      } else {
+        if (!is_title_like(i)) break;
+        blanks = 0;
+        lines.push_back(i);
       }
-      if (!is_title_like(i)) break;
-      blanks = 0;
-      lines.push_back(i);
-      if (step < 0 && i == 0) break;
+      if (direction == Direction::Down) ++i;
+      else if (i-- == 0) break;
     }
     if (lines.empty()) return std::nullopt;
     std::sort(lines.begin(), lines.end());
@@ -126,12 +129,12 @@ class LayoutParser {
     std::size_t first = 0;
     while (first < line_count() && s_.roles[first] == LineRole::Blank) ++first;
     std::optional<TitleBlock> top;
-    if (first < line_count()) top = collect_title(first, 1);
+    if (first < line_count()) top = collect_title(first, Direction::Down);
     if (top && top->last_line + 1 < line_count()) mark(*top, LineRole::Title);
     else top.reset();
     const auto number_line = std::find(s_.roles.begin(), s_.roles.end(), LineRole::DocNumber);
     if (number_line != s_.roles.end() && number_line != s_.roles.begin()) {
-      if (auto above = collect_title(static_cast<std::size_t>(number_line - s_.roles.begin()) - 1, -1)) {
+      if (auto above = collect_title(static_cast<std::size_t>(number_line - s_.roles.begin()) - 1, Direction::Up)) {
         mark(*above, LineRole::Title);
         s_.title_block = std::move(above);
         return;
@@ -206,7 +209,7 @@ class LayoutParser {
       if (!f.empty() && !is_remark(f)) break;
     }
     if (i >= line_count()) return;
-    if (auto t = collect_title(i, 1)) {
+    if (auto t = collect_title(i, Direction::Down)) {
       mark(*t, LineRole::Title);
       s_.issued_title = std::move(t);
     }
