@@ -224,11 +224,11 @@ class LayoutParser {
     };
     std::vector<Start> starts;
     re2::StringPiece input(rest.data(), rest.size());
-    re2::StringPiece whole, digits;
+    re2::StringPiece groups[2];  // the whole item marker, its number
     std::size_t pos = 0;
-    while (pos < rest.size() && item.Match(input, pos, rest.size(), RE2::UNANCHORED, &whole, 1)) {
-      RE2::PartialMatch(whole, "([0-9]+)", &digits);
-      const int n = std::atoi(std::string(digits.data(), digits.size()).c_str());
+    while (pos < rest.size() && item.Match(input, pos, rest.size(), RE2::UNANCHORED, groups, 2)) {
+      const re2::StringPiece& whole = groups[0];
+      const int n = std::atoi(std::string(groups[1].data(), groups[1].size()).c_str());
       const std::size_t b = static_cast<std::size_t>(whole.data() - rest.data());
       if (n == next_number) {
         starts.push_back({n, b, b + whole.size()});
