@@ -124,7 +124,10 @@ class LayoutParser {
       if (s_.roles[i] != LineRole::Blank) s_.roles[i] = role;
   }
 
-  // The title stands above the standalone 发文字号 in extracted text, otherwise at the top.
+  static bool names_a_subject(const TitleBlock& t) { return t.text.find("关于") != std::string::npos; }
+
+  // The title stands below the 发文字号 in GB/T 9704 layout ("XX人民政府文件" above it), above it in
+  // much extracted text, otherwise at the top. A "关于…" block wins over a bare agency name.
   void find_title_block() {
     std::size_t first = 0;
     while (first < line_count() && s_.roles[first] == LineRole::Blank) ++first;
@@ -133,14 +136,20 @@ class LayoutParser {
     if (top && top->last_line + 1 < line_count()) mark(*top, LineRole::Title);
     else top.reset();
     const auto number_line = std::find(s_.roles.begin(), s_.roles.end(), LineRole::DocNumber);
-    if (number_line != s_.roles.end() && number_line != s_.roles.begin()) {
-      if (auto above = collect_title(static_cast<std::size_t>(number_line - s_.roles.begin()) - 1, Direction::Up)) {
-        mark(*above, LineRole::Title);
-        s_.title_block = std::move(above);
-        return;
-      }
+    if (number_line == s_.roles.end()) {
+      s_.title_block = std::move(top);
+      return;
     }
-    s_.title_block = std::move(top);
+    const auto number = static_cast<std::size_t>(number_line - s_.roles.begin());
+    auto above = number > 0 ? collect_title(number - 1, Direction::Up) : std::nullopt;
+    auto below = collect_title(number + 1, Direction::Down);
+    if (above) mark(*above, LineRole::Title);
+    if (below && names_a_subject(*below) && !(above && names_a_subject(*above))) {
+      mark(*below, LineRole::Title);
+      s_.title_block = std::move(below);
+    } else {
+      s_.title_block = above ? std::move(above) : std::move(top);
+    }
   }
 
   void find_addressee() {
@@ -209,6 +218,13 @@ class LayoutParser {
       if (!f.empty() && !is_remark(f)) break;
     }
     if (i >= line_count()) return;
+    // The issued document may be the notice's only attachment: "附件" with its title below.
+    static const RE2 first_page("^附件[ \\t\\x{3000}]*1?");
+    if (s_.roles[i] == LineRole::Attachment && RE2::FullMatch(trimmed_folded(doc_, i).text, first_page)) {
+      const auto title = title_below(i);
+      if (!title) return;
+      i = *title;
+    }
     if (auto t = collect_title(i, Direction::Down)) {
       mark(*t, LineRole::Title);
       s_.issued_title = std::move(t);

@@ -142,3 +142,17 @@ TEST_CASE("a title's （2021—2025年） line belongs to it; （此件公开发
   REQUIRE(doc.structure().issued_title);
   CHECK(doc.structure().issued_title->text == "科普方案（2021—2025年）");
 }
+
+TEST_CASE("in GB/T 9704 layout the title stands below the 发文字号", "[layout]") {
+  const Document doc = Document::from_text("g.txt",
+                                           "昆明市人民政府文件\n\n昆政发〔2024〕5号\n\n昆明市人民政府关于印发城市更新方案的通知\n\n"
+                                           "各县（市、区）人民政府：\n\n现将《城市更新方案》印发给你们。\n\n昆明市人民政府\n2024年5月20日\n\n"
+                                           "附件\n\n城市更新方案\n\n一、总体要求\n");
+  const Structure& s = doc.structure();
+  REQUIRE(s.title_block);
+  CHECK(s.title_block->text == "昆明市人民政府关于印发城市更新方案的通知");
+  REQUIRE(s.addressee_line);
+  CHECK(*s.addressee_line == 6);
+  REQUIRE(s.issued_title);
+  CHECK(s.issued_title->text == "城市更新方案");
+}
