@@ -84,3 +84,8 @@ TEST_CASE("title-genre looks past a trailing （试行） or （征求意见稿�
                   {"structure/title-genre", "structure/notice-elements"})
             .empty());
 }
+
+TEST_CASE("items may run on across （一）（二） and restart under each 一、", "[structure]") {
+  const std::string text = "一、甲\n\n（一）子\n\n1.项\n\n2.项\n\n（二）子\n\n3.项\n\n4.项\n\n二、乙\n\n（一）子\n\n1.项\n\n2.项\n";
+  CHECK(lint_text(text, {"structure/heading-sequence"}).empty());
+}

@@ -68,16 +68,13 @@ struct OutOfSequence {
   int expected;
 };
 
-// With `restart`, a level counts from 1 again under each heading of a higher level.
-std::vector<OutOfSequence> out_of_sequence(const std::vector<const Heading*>& part, HeadingLevel level, bool restart) {
+// A level counts from 1 again under each heading of rank `restart_rank` or higher; -1 never restarts.
+std::vector<OutOfSequence> out_of_sequence(const std::vector<const Heading*>& part, HeadingLevel level, int restart_rank) {
   std::vector<OutOfSequence> out;
   int expected = 1;
   int alternative = 0;  // after a mistake, the number that follows the one written is fine too
   for (const Heading* h : part) {
-    if (rank(h->level) < rank(level)) {
-      if (restart) expected = 1, alternative = 0;
-      continue;
-    }
+    if (rank(h->level) <= restart_rank) expected = 1, alternative = 0;
     if (h->level != level) continue;
     if (h->ordinal == expected || h->ordinal == alternative) {
       expected = h->ordinal + 1;
@@ -97,10 +94,14 @@ std::vector<OutOfSequence> out_of_sequence(const std::vector<const Heading*>& pa
 void check_heading_sequence(const Document& doc, Reporter& out) {
   for (const auto& part : parts(doc.structure())) {
     for (const HeadingLevel level : kByRank) {
-      // Whichever style, continuous or restarting, the document follows better is its style.
-      const auto continuous = out_of_sequence(part, level, false);
-      const auto restarting = out_of_sequence(part, level, true);
-      for (const auto& o : continuous.size() < restarting.size() ? continuous : restarting) {
+      // The document's style is whichever fits it best: restarting under each parent (the usual),
+      // only under a higher heading (1. 2. running on across （一）（二）), or never (（一）…（二十五）).
+      auto best = out_of_sequence(part, level, rank(level) - 1);
+      for (int restart_rank = rank(level) - 2; restart_rank >= -1 && !best.empty(); --restart_rank) {
+        auto other = out_of_sequence(part, level, restart_rank);
+        if (other.size() < best.size()) best = std::move(other);
+      }
+      for (const auto& o : best) {
         const std::map<std::string, std::string> values{{"found", text_of(doc, o.heading->marker)},
                                                         {"expected", marker_for(level, o.expected)}};
         out.report(o.heading->marker, expand_template(out.rule().message, values));
