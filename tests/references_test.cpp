@@ -62,6 +62,13 @@ TEST_CASE("self-number-mismatch needs the quote to name this document", "[refere
             .empty());
 }
 
+TEST_CASE("the repealed old version of a document is not a mismatch", "[references]") {
+  const std::string text = "文山州人民政府关于印发文山州水资源管理办法的通知\n\n文政发〔2024〕3号\n\n各县（市）人民政府：\n\n"
+                           "依据《文山州水资源管理办法》（文政发〔2024〕3号）执行。\n"
+                           "《文山州水资源管理办法》（文政发〔2015〕8号）同时废止。\n";
+  CHECK(lint_text(text, {"references/citation-number-mismatch", "references/self-number-mismatch"}).empty());
+}
+
 TEST_CASE("a pack naming an unknown check gets a did-you-mean", "[references]") {
   std::string out;
   const std::string pack = std::string(POLICYLINT_SOURCE_DIR) + "/tests/data/bad-references-pack.toml";

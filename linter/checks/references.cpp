@@ -113,10 +113,19 @@ bool one_abbreviates_other(const std::string& a, const std::string& b) {
   return a.size() <= b.size() ? abbreviates(a, b) : abbreviates(b, a);
 }
 
+// "《X办法》（云政发〔2015〕1号）同时废止" names the old version of a document of the same title.
+bool repealed(const Document& doc, const Citation& c) {
+  const std::size_t from = c.number->end;
+  const std::size_t line_end = doc.lines()[doc.line_index(from)].end;
+  std::string_view rest = std::string_view(doc.text()).substr(from, line_end - from);
+  rest = rest.substr(0, rest.find("。"));
+  return rest.find("废止") != std::string_view::npos;
+}
+
 void check_citation_numbers(const Document& doc, const LintContext&, Reporter& out, const Messages& messages) {
   std::map<std::string, const Citation*> by_title, by_number;
   for (const Citation& c : doc.structure().citations) {
-    if (!c.number) continue;
+    if (!c.number || repealed(doc, c)) continue;
     const std::string title = comparable_title(text_of(doc, c.title));
     const std::string number = comparable_number(text_of(doc, *c.number));
     const auto [t, new_title] = by_title.emplace(title, &c);
@@ -155,7 +164,7 @@ void check_self_number(const Document& doc, const LintContext&, Reporter& out, c
   const std::string own = comparable_number(text_of(doc, *s.own_number));
   const auto titles = own_titles(s);
   for (const Citation& c : s.citations) {
-    if (!c.number || comparable_number(text_of(doc, *c.number)) == own) continue;
+    if (!c.number || comparable_number(text_of(doc, *c.number)) == own || repealed(doc, c)) continue;
     const std::string title = comparable_title(text_of(doc, c.title));
     if (std::find(titles.begin(), titles.end(), title) == titles.end()) continue;
     const Values values{{"title", text_of(doc, c.title)},
