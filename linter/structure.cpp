@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "layout.hpp"
 #include "policylint/document.hpp"
 #include "policylint/text.hpp"
 
@@ -239,19 +240,11 @@ std::string_view folded_line(const Document& doc, std::size_t index) {
   return std::string_view(doc.folded()).substr(b, doc.to_folded(l.end) - b);
 }
 
-// The title block is the first run of short, unpunctuated lines, when more of the document follows.
-void mark_title_block(const Document& doc, Structure& s) {
-  const std::size_t n = doc.lines().size();
-  std::size_t first = 0;
-  while (first < n && s.roles[first] == LineRole::Blank) ++first;
-  std::size_t last = first;
-  while (last < n && s.roles[last] != LineRole::Blank) ++last;
-  if (last == first || last - first > 4 || last >= n) return;
-  for (std::size_t i = first; i < last; ++i) {
-    const std::string_view line = doc.line_text(i);
-    if (utf8::count_code_points(line) > 60 || line.find("。") != std::string_view::npos) return;
-  }
-  for (std::size_t i = first; i < last; ++i) s.roles[i] = LineRole::Title;
+// `part` lies inside `folded`, the folded view of line `index`; returns its span in the text.
+Span folded_subspan(const Document& doc, std::size_t index, std::string_view folded, re2::StringPiece part) {
+  const std::size_t base = doc.to_folded(doc.lines()[index].begin);
+  const std::size_t b = base + static_cast<std::size_t>(part.data() - folded.data());
+  return doc.to_original(Span{b, b + part.size()});
 }
 
 void assign_roles(const Document& doc, Structure& s) {
@@ -268,19 +261,24 @@ void assign_roles(const Document& doc, Structure& s) {
       if (utf8::count_code_points(line) <= 40) s.roles[h.line] = LineRole::Heading;
     }
   }
-  mark_title_block(doc, s);
   std::size_t i = 0;
 
-  static const RE2 own_number("^[ \t\u3000]*\\p{Han}{1,16}(?:〔|\\[|【|\\(|［)[0-9]{2,4}(?:〕|\\]|】|\\)|］)第?[0-9]{1,4}号[ \t\u3000]*$");
+  static const RE2 own_number("^[ \t\u3000]*(\\p{Han}{1,16}(?:〔|\\[|【|\\(|［)[0-9]{2,4}(?:〕|\\]|】|\\)|］)第?[0-9]{1,4}号)[ \t\u3000]*$");
+  // Web pages put the number in a metadata header: "文    号 工信厅联电子函〔2022〕303号".
+  static const RE2 metadata_number("(?:^|[ \t\u3000\u00A0])文[ \t\u3000\u00A0]*号[ \t\u3000\u00A0:]+(\\p{Han}{1,16}(?:〔|\\[|【|\\(|［)[0-9]{2,4}(?:〕|\\]|】|\\)|］)第?[0-9]{1,4}号)");
   static const RE2 attachment("^[ \t\u3000]*附件[0-9一二三四五六七八九十]*[ \t\u3000]*(:|$)");
   bool table = false;
   for (i = 0; i < n; ++i) {
     const std::string_view f = folded_line(doc, i);
     if (s.roles[i] == LineRole::Blank) continue;
-    if (RE2::PartialMatch(f, own_number)) {
+    re2::StringPiece number;
+    if (RE2::PartialMatch(f, own_number, &number)) {
       s.roles[i] = LineRole::DocNumber;
-      if (!s.own_number) s.own_number = Span{doc.lines()[i].begin, doc.lines()[i].end};
+      if (!s.own_number) s.own_number = folded_subspan(doc, i, f, number);
       continue;
+    }
+    if (!s.own_number && RE2::PartialMatch(f, metadata_number, &number)) {
+      s.own_number = folded_subspan(doc, i, f, number);
     }
     if (RE2::PartialMatch(f, attachment)) {
       s.roles[i] = LineRole::Attachment;
@@ -309,6 +307,8 @@ void assign_roles(const Document& doc, Structure& s) {
       // The issuing bodies stand just above the date, over blank lines.
       for (std::size_t j = i; j-- > 0 && i - j <= 6;) {
         if (s.roles[j] == LineRole::Blank) continue;
+        // A heading-like line ("2.申报书") above the date ends the 附件说明, not a signature.
+        if (s.roles[j] != LineRole::Body && s.roles[j] != LineRole::Layout) break;
         const std::string_view above = doc.line_text(j);
         if (above.find("。") != std::string_view::npos || above.find(",") != std::string_view::npos ||
             above.find("，") != std::string_view::npos || utf8::count_code_points(above) > 40)
@@ -316,11 +316,6 @@ void assign_roles(const Document& doc, Structure& s) {
         s.roles[j] = LineRole::Signature;
       }
       continue;
-    }
-    if (s.roles[i] == LineRole::Body && i < 40 && !f.empty() && (f.back() == ':') &&
-        utf8::count_code_points(f) <= 120 && f.find("。") == std::string_view::npos) {
-      static const RE2 addressee("^[ \t\u3000]*(?:各|\\p{Han}*(?:人民政府|委员会|部门|单位|厅|局))");
-      if (RE2::PartialMatch(f, addressee)) s.roles[i] = LineRole::Addressee;
     }
   }
 }
@@ -334,6 +329,7 @@ Structure parse_structure(const Document& doc) {
   }
   collect_spans(doc, s);
   assign_roles(doc, s);
+  parse_layout(doc, s);
   return s;
 }
 

@@ -44,6 +44,44 @@ struct Table {
   std::size_t last_line = 0;   // inclusive
 };
 
+// The parts of a notice as GB/T 9704 names them; filled by parse_layout (linter/layout.cpp).
+struct TitleBlock {
+  std::size_t first_line = 0;  // 0-based, inclusive; blank lines inside are part of it
+  std::size_t last_line = 0;
+  std::string text;            // the non-blank lines, trimmed and joined without separators
+};
+
+// One entry of the 附件说明: "附件：1.X" → {1, "X"}; "附件：X" (a single attachment) → {0, "X"}.
+struct AttachmentItem {
+  std::size_t line = 0;
+  int number = 0;
+  std::string title;  // as written, without a final 。/；
+  Span span;          // the title as written
+};
+
+// A page headed "附件N" (or "附件" for a single attachment), with the title line below it.
+struct AttachmentPage {
+  std::size_t line = 0;
+  int number = 0;                   // 0 for a bare "附件"
+  Span marker;                      // "附件2"
+  std::optional<std::size_t> title_line;
+  std::string title;                // trimmed, empty when the page has no title line
+};
+
+// 发文机关署名 and 成文日期.
+struct SignatureBlock {
+  std::vector<std::size_t> issuer_lines;  // the issuing bodies above the date, top to bottom
+  std::size_t date_line = 0;
+  std::optional<CivilDate> date;
+};
+
+// A cited document: 《title》, optionally followed by its 发文字号.
+struct Citation {
+  Span title;                  // including 《》
+  std::optional<Span> number;  // the 发文字号 right after the title
+  bool parenthesized = false;  // 《…》（国发〔2023〕5号） rather than 《…》国发〔2023〕5号
+};
+
 struct Structure {
   std::vector<LineRole> roles;  // one per line
   std::vector<Heading> headings;
@@ -51,8 +89,16 @@ struct Structure {
   std::vector<Span> titles;        // 《…》, including the marks
   std::vector<Span> doc_numbers;   // 机关代字〔年〕号 anywhere in the text
   std::vector<Span> urls;          // URLs and e-mail addresses
-  std::optional<Span> own_number;  // the document's own number near the top
+  std::optional<Span> own_number;  // the document's own number near the top (just the number)
   std::optional<CivilDate> document_date;  // 成文日期 of the first signature block
+
+  std::optional<TitleBlock> title_block;        // the notice's title
+  std::optional<std::size_t> addressee_line;    // 主送机关
+  std::optional<TitleBlock> issued_title;       // the title line of the document a 印发 notice issues
+  std::vector<AttachmentItem> attachment_items; // the 附件说明, in order
+  std::vector<AttachmentPage> attachment_pages;
+  std::vector<SignatureBlock> signatures;
+  std::vector<Citation> citations;
 
   bool in_title(std::size_t offset) const;
   bool in_doc_number(std::size_t offset) const;
@@ -65,5 +111,8 @@ Structure parse_structure(const Document&);
 // Chinese ordinal numerals up to 九十九 (and 百 forms): "二十五" → 25; nullopt when not a numeral.
 std::optional<int> parse_chinese_number(std::string_view);
 std::string chinese_numeral(int);
+
+// A title reduced for comparison: folded, without white space, 《》〈〉 or a final 。；.
+std::string comparable_title(std::string_view);
 
 }  // namespace policylint

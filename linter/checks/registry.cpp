@@ -6,6 +6,8 @@
 #include "checks/ordinal_punctuation.hpp"
 #include "checks/paired_marks.hpp"
 #include "checks/pattern.hpp"
+#include "checks/references.hpp"
+#include "checks/structure.hpp"
 #include "checks/substitution.hpp"
 #include "checks/two_digit_year.hpp"
 #include "rule_params.hpp"
@@ -21,6 +23,8 @@ const std::map<std::string, KindFactory, std::less<>>& kinds() {
       {"ordinal-punctuation", make_ordinal_punctuation_check},
       {"paired-marks", make_paired_marks_check},
       {"pattern", make_pattern_check},
+      {"references", make_references_check},
+      {"structure", make_structure_check},
       {"substitution", make_substitution_check},
       {"two-digit-year", make_two_digit_year_check},
   };
