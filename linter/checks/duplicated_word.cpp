@@ -74,12 +74,14 @@ class DuplicatedWordCheck final : public Check {
     return !next_pair && !previous_pair;
   }
 
+  // Whether an allowed word occurs around the doubled span and overlaps it.
   bool allowed(const std::string& text, const Line& line, Span doubled) const {
     for (const std::string& word : allow_) {
       const std::size_t from = doubled.begin >= line.begin + word.size() ? doubled.begin - word.size() : line.begin;
       const std::size_t to = std::min(line.end, doubled.end + word.size());
-      for (std::size_t at = text.find(word, from); at != std::string::npos && at < to; at = text.find(word, at + 1)) {
-        if (at < doubled.end && doubled.begin < at + word.size()) return true;
+      const std::string_view window(text.data() + from, to - from);
+      for (std::size_t at = window.find(word); at != std::string_view::npos; at = window.find(word, at + 1)) {
+        if (from + at < doubled.end && doubled.begin < from + at + word.size()) return true;
       }
     }
     return false;

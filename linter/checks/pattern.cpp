@@ -1,5 +1,7 @@
 #include "checks/pattern.hpp"
 
+#include <algorithm>
+
 #include "checks/matching.hpp"
 
 namespace policylint {
@@ -18,17 +20,29 @@ class PatternCheck final : public Check {
         skip_(skip) {}
 
   void run(const Document& doc, const LintContext&, Reporter& out) const override {
+    // The unless matches of the line being looked at: a long paragraph with many matches is
+    // scanned for them once, not once per match.
+    std::size_t excuses_line = doc.lines().size();
+    std::vector<Span> excuses;
     for_each_match(doc, *pattern_, fold_, [&](const Match& m) {
-      if (skip_.covers(doc, m.span) || excused(doc, m.span)) return;
+      if (skip_.covers(doc, m.span)) return;
+      if (!unless_.empty()) {
+        const std::size_t line = doc.line_index(m.span.begin);
+        if (line != excuses_line) {
+          excuses = unless_matches(doc, doc.lines()[line]);
+          excuses_line = line;
+        }
+        const auto overlaps = [&](const Span& e) { return e.begin < m.span.end && m.span.begin < e.end; };
+        if (std::any_of(excuses.begin(), excuses.end(), overlaps)) return;
+      }
       Diagnostic* d = out.report(m.span, expand_template(out.rule().message, m.values));
       if (d && fix_) d->fix = Fix{{Edit{m.span, expand_template(*fix_, m.values)}}, safe_};
     });
   }
 
  private:
-  bool excused(const Document& doc, Span span) const {
-    if (unless_.empty()) return false;
-    const Line& line = doc.lines()[doc.line_index(span.begin)];
+  std::vector<Span> unless_matches(const Document& doc, const Line& line) const {
+    std::vector<Span> out;
     const std::size_t base = fold_ ? doc.to_folded(line.begin) : line.begin;
     const std::size_t end = fold_ ? doc.to_folded(line.end) : line.end;
     const std::string_view text = std::string_view(fold_ ? doc.folded() : doc.text()).substr(base, end - base);
@@ -39,13 +53,11 @@ class PatternCheck final : public Check {
       while (pos <= text.size() && re->Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
         const std::size_t b = base + static_cast<std::size_t>(m.data() - text.data());
         const std::size_t e = b + m.size();
-        const std::size_t ob = fold_ ? doc.to_original(b) : b;
-        const std::size_t oe = fold_ ? doc.to_original(e) : e;
-        if (ob < span.end && span.begin < oe) return true;
+        out.push_back(fold_ ? Span{doc.to_original(b), doc.to_original(e)} : Span{b, e});
         pos = static_cast<std::size_t>(m.data() - text.data()) + std::max<std::size_t>(m.size(), 1);
       }
     }
-    return false;
+    return out;
   }
 
   std::unique_ptr<RE2> pattern_;
