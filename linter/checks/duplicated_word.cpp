@@ -1,5 +1,6 @@
 #include "checks/duplicated_word.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include "policylint/text.hpp"
@@ -54,6 +55,9 @@ class DuplicatedWordCheck final : public Check {
       if (length == 1) return reportable_single(chars, i) ? 1 : 0;
       // 一个一个, 一步一步: a numeral-classifier pair repeated is a manner adverbial.
       if (length == 2 && chars[i].cp == U'一') continue;
+      // A run of one character (哈哈哈哈) is judged as that character doubled.
+      if (std::all_of(chars.begin() + i, chars.begin() + i + length, [&](const Char& c) { return c.cp == chars[i].cp; }))
+        continue;
       return length;
     }
     return 0;
