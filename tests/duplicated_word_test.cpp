@@ -41,4 +41,5 @@ TEST_CASE("duplicated-word does not look across punctuation or non-Chinese text"
   CHECK(duplicated("推进改造。改造完成后验收。").empty());
   CHECK(duplicated("教育、教育培训机构").empty());
   CHECK(duplicated("编号1111和abab").empty());
+  CHECK(duplicated("哈哈哈哈").empty());
 }

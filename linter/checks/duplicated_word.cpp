@@ -1,5 +1,6 @@
 #include "checks/duplicated_word.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include "policylint/text.hpp"
@@ -54,6 +55,9 @@ class DuplicatedWordCheck final : public Check {
       if (length == 1) return reportable_single(chars, i) ? 1 : 0;
       // 一个一个, 一步一步: a numeral-classifier pair repeated is a manner adverbial.
       if (length == 2 && chars[i].cp == U'一') continue;
+      // A run of one character (哈哈哈哈) is judged as that character doubled.
+      if (std::all_of(chars.begin() + i, chars.begin() + i + length, [&](const Char& c) { return c.cp == chars[i].cp; }))
+        continue;
       return length;
     }
     return 0;
@@ -74,12 +78,12 @@ class DuplicatedWordCheck final : public Check {
     return !next_pair && !previous_pair;
   }
 
+  // Whether an allowed word occurs around the doubled span and overlaps it.
   bool allowed(const std::string& text, const Line& line, Span doubled) const {
     for (const std::string& word : allow_) {
       const std::size_t from = doubled.begin >= line.begin + word.size() ? doubled.begin - word.size() : line.begin;
       const std::size_t to = std::min(line.end, doubled.end + word.size());
-      // Search only the window around the repeat: an unbounded find would rescan the whole text.
-      const std::string_view window = std::string_view(text).substr(from, to - from);
+      const std::string_view window(text.data() + from, to - from);
       for (std::size_t at = window.find(word); at != std::string_view::npos; at = window.find(word, at + 1)) {
         if (from + at < doubled.end && doubled.begin < from + at + word.size()) return true;
       }
