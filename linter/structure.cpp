@@ -228,11 +228,6 @@ bool is_table_header(std::string_view folded_line) {
   return RE2::PartialMatch(folded_line, header);
 }
 
-bool is_date_line(std::string_view folded_line) {
-  static const RE2 date("^[ \t\u3000]*(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日[ \t\u3000]*$");
-  return RE2::PartialMatch(folded_line, date);
-}
-
 std::string_view folded_line(const Document& doc, std::size_t index) {
   const Line& l = doc.lines()[index];
   const std::size_t b = doc.to_folded(l.begin);
@@ -300,12 +295,9 @@ void assign_roles(const Document& doc, Structure& s) {
         continue;
       }
     }
-    if (is_date_line(f)) {
+    if (const auto date = parse_date_line(f)) {
       s.roles[i] = LineRole::Signature;
-      static const RE2 arabic("([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日");
-      CivilDate date;
-      if (!s.document_date && RE2::PartialMatch(f, arabic, &date.year, &date.month, &date.day) && is_valid(date))
-        s.document_date = date;
+      if (!s.document_date && is_valid(*date)) s.document_date = date;
       // The issuing bodies stand just above the date, over blank lines.
       for (std::size_t j = i; j-- > 0 && i - j <= 6;) {
         if (s.roles[j] == LineRole::Blank) continue;
@@ -334,6 +326,7 @@ Structure parse_structure(const Document& doc) {
   }
   collect_spans(doc, s);
   assign_roles(doc, s);
+  s.dates = extract_dates(doc, s);
   return s;
 }
 

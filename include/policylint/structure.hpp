@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "policylint/date.hpp"
+#include "policylint/dates.hpp"
 #include "policylint/diagnostic.hpp"
 
 namespace policylint {
@@ -53,6 +54,7 @@ struct Structure {
   std::vector<Span> urls;          // URLs and e-mail addresses
   std::optional<Span> own_number;  // the document's own number near the top
   std::optional<CivilDate> document_date;  // 成文日期 of the first signature block
+  DateIndex dates;                         // every date, range and plan period the text writes
 
   bool in_title(std::size_t offset) const;
   bool in_doc_number(std::size_t offset) const;
