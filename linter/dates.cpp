@@ -139,14 +139,18 @@ class Extractor {
   // What the words around a date say about it: a deadline, a target, a weekday, a header field.
   void annotate(DateMention& m, std::size_t fb, std::size_t fe) {
     static const RE2 every_year("每年度?的?$");
-    static const RE2 target("(?:^|[^0-9年])(?:到|至)$");
+    static const RE2 target("(?:^|[^0-9年])到$");
     static const RE2 metadata("(?:日期|时间)\\s*:?\\s*$");
-    static const RE2 deadline_prefix("(?:于|在)$");
+    // 请于…前 sets a deadline; 已于…前 and 对于 report the past.
+    static const RE2 deadline_prefix("(?:^|[^对])于$");
+    static const RE2 past("(?:已|曾)经?(?:于|在)?$");
     static const RE2 deadline_label("截止(?:时间|日期)(?:为|是)?\\s*:?\\s*$");
     static const RE2 weekday(
         "^\\s*((?:\\(\\s*(?:星期|周|礼拜)([一二三四五六日天])\\s*\\)|(?:星期|礼拜)([一二三四五六日天])))");
     static const RE2 before_marker("^(?:之|以)?前");
     static const RE2 submission("^(?:之|以)?前[^。;]{0,20}?(?:报送|上报|提交|报至|反馈|完成|办结)");
+    // 2000年前建成的小区, 2022年12月31日前注册的企业: a cut-off that describes, not a deadline.
+    static const RE2 descriptive("^(?:之|以)?前(?:已)?[^将把,。;]{1,4}的");
     const std::string_view prefix = before(fb, 36);
     m.every_year = RE2::PartialMatch(prefix, every_year);
     m.target = RE2::PartialMatch(prefix, target);
@@ -160,7 +164,8 @@ class Extractor {
     }
     const bool dated_before = RE2::PartialMatch(suffix, before_marker);
     m.deadline = RE2::PartialMatch(prefix, deadline_label) ||
-                 (dated_before && (RE2::PartialMatch(prefix, deadline_prefix) || RE2::PartialMatch(suffix, submission)));
+                 (dated_before && !RE2::PartialMatch(suffix, descriptive) && !RE2::PartialMatch(prefix, past) &&
+                  (RE2::PartialMatch(prefix, deadline_prefix) || RE2::PartialMatch(suffix, submission)));
   }
 
   void scan_arabic() {

@@ -151,3 +151,14 @@ TEST_CASE("dates: seed-corpus traps stay silent", "[dates]") {
     CHECK(lint_dates(text, "dates", "2022-11-16").empty());
   }
 }
+
+TEST_CASE("dates: cut-offs and past events are no deadlines", "[dates]") {
+  for (const char* text : {"对2000年以前建成的老旧小区进行改造", "全市已于2022年底前完成改造任务",
+                           "对于2023年12月31日前完成的项目给予补助", "本办法有效期至2027年12月31日"}) {
+    INFO(text);
+    const DateMention& m = only_mention(Document::from_text("t", text));
+    CHECK_FALSE(m.deadline);
+    CHECK_FALSE(m.target);
+  }
+  CHECK(only_mention(Document::from_text("t", "请于2024年5月10日前将本单位的材料报送")).deadline);
+}
