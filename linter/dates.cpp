@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <memory>
 
 #include "policylint/document.hpp"
 #include "policylint/structure.hpp"
@@ -72,22 +73,37 @@ bool is_sentence_break(std::string_view between) {
   return false;
 }
 
+// Every notation as one alternative of a single pattern. Inner groups follow their alternative's
+// named group in order.
+struct DatePattern {
+  std::unique_ptr<RE2> re = std::make_unique<RE2>(
+      "(?P<year_range>([0-9]+)\\s*年?\\s*(?:—+|–|-|~|至|到)\\s*([0-9]+)\\s*年)"
+      "|(?P<arabic>([0-9]+)年(?:(上|下)半年|第([0-9一二三四五六七八九十]+)季度|(底|末)|([0-9]+)月(?:([0-9]+)日|(底|末))?)?"
+      "|([0-9]+)月([0-9]+)日)"
+      "|(?P<separated>([0-9]+)(?:-([0-9]+)-([0-9]+)|/([0-9]+)/([0-9]+)|\\.([0-9]+)\\.([0-9]+)))"
+      "|(?P<chinese>([〇○零O0一二三四五六七八九]+)年(?:([一二三四五六七八九十]+)月(?:([一二三四五六七八九十]+)日)?)?)"
+      "|(?P<plan>十([一二三四五])五)");
+  int year_range = group("year_range");
+  int arabic = group("arabic");
+  int separated = group("separated");
+  int chinese = group("chinese");
+  int plan = group("plan");
+
+  int group(const std::string& name) const { return re->NamedCapturingGroups().at(name); }
+};
+
 class Extractor {
  public:
   Extractor(const Document& doc, const Structure& s) : doc_(doc), s_(s), text_(doc.folded()) {}
 
   DateIndex run() {
-    scan_arabic();
-    scan_separated();
-    scan_chinese();
+    scan_all();
     find_signature();
     std::sort(out_.mentions.begin(), out_.mentions.end(),
               [](const DateMention& a, const DateMention& b) { return a.span.begin < b.span.begin; });
     link_ranges();
     resolve_context_years();
     locate_signature();
-    scan_year_ranges();
-    scan_plans();
     find_own_period();
     find_own_number_year();
     out_.arabic_full_dates = static_cast<std::size_t>(
@@ -117,23 +133,33 @@ class Extractor {
     return std::string_view(text_).substr(fe, line_end(fe) - fe);
   }
 
-  template <class OnMatch>
-  void scan(const RE2& re, OnMatch on_match) const {
+  // One pass over the text finds every kind of date: the alternatives share the work of the scan,
+  // and leftmost matching keeps 2020年 an Arabic year rather than the Chinese-numeral "0年".
+  void scan_all() {
+    static const DatePattern pattern;
+    const RE2& re = *pattern.re;
     const int n = re.NumberOfCapturingGroups() + 1;
     std::vector<re2::StringPiece> g(static_cast<std::size_t>(n));
     const re2::StringPiece input(text_);
     std::size_t pos = 0;
     while (pos < text_.size() && re.Match(input, pos, text_.size(), RE2::UNANCHORED, g.data(), n)) {
-      on_match(g);
+      const auto at_group = [&](int index) { return g.data() + index; };
+      if (present(g[static_cast<std::size_t>(pattern.year_range)])) on_year_range(at_group(pattern.year_range));
+      else if (present(g[static_cast<std::size_t>(pattern.arabic)])) on_arabic(at_group(pattern.arabic));
+      else if (present(g[static_cast<std::size_t>(pattern.separated)])) on_separated(at_group(pattern.separated));
+      else if (present(g[static_cast<std::size_t>(pattern.chinese)])) on_chinese(at_group(pattern.chinese));
+      else on_plan(at_group(pattern.plan));
       pos = at(g[0]) + std::max<std::size_t>(g[0].size(), 1);
     }
   }
 
-  void add(DateMention m, std::size_t fb, std::size_t fe) {
+  bool add(DateMention m, std::size_t fb, std::size_t fe) {
     m.span = original(fb, fe);
+    if (s_.in_url(m.span.begin)) return false;
     m.in_title = s_.in_title(m.span.begin);
     annotate(m, fb, fe);
     out_.mentions.push_back(m);
+    return true;
   }
 
   // What the words around a date say about it: a deadline, a target, a weekday, a header field.
@@ -168,37 +194,31 @@ class Extractor {
                   (RE2::PartialMatch(prefix, deadline_prefix) || RE2::PartialMatch(suffix, submission)));
   }
 
-  void scan_arabic() {
-    static const RE2 re(
-        "([0-9]+)年(?:(上|下)半年|第([0-9一二三四五六七八九十]+)季度|(底|末)|([0-9]+)月(?:([0-9]+)日|(底|末))?)?"
-        "|([0-9]+)月([0-9]+)日");
-    scan(re, [&](const std::vector<re2::StringPiece>& g) {
-      DateMention m;
-      m.notation = DateNotation::Arabic;
-      const bool yearless = present(g[8]);
-      const re2::StringPiece& month = yearless ? g[8] : g[5];
-      const re2::StringPiece& day = yearless ? g[9] : g[6];
-      if (!yearless) {
-        if (g[1].size() != 4 || !plausible_year(to_int(view(g[1])))) return;
-        m.year = to_int(view(g[1]));
-        m.year_span = original(g[1]);
-      }
-      if (present(month) && (month.size() > 2 || (present(day) && day.size() > 2))) return;
-      if (present(month)) m.month = to_int(view(month));
-      if (present(day)) m.day = to_int(view(day));
-      m.zero_padded = (month.size() == 2 && month[0] == '0') || (day.size() == 2 && day[0] == '0');
-      m.month_end = present(g[7]);
-      if (present(g[2])) m.part = view(g[2]) == "上" ? YearPart::FirstHalf : YearPart::SecondHalf;
-      if (present(g[3])) {
-        m.part = YearPart::Quarter;
-        const std::string_view q = view(g[3]);
-        m.quarter = std::isdigit(static_cast<unsigned char>(q[0])) ? to_int(q) : parse_chinese_number(q).value_or(0);
-      }
-      if (present(g[4])) m.part = YearPart::End;
-      const std::size_t fe = at(g[0]) + g[0].size();
-      add(m, at(g[0]), fe);
-      if (m.day > 0) add_range_end_day(out_.mentions.back(), fe);
-    });
+  void on_arabic(const re2::StringPiece* g) {
+    DateMention m;
+    m.notation = DateNotation::Arabic;
+    const bool yearless = present(g[8]);
+    const re2::StringPiece& month = yearless ? g[8] : g[5];
+    const re2::StringPiece& day = yearless ? g[9] : g[6];
+    if (!yearless) {
+      if (g[1].size() != 4 || !plausible_year(to_int(view(g[1])))) return;
+      m.year = to_int(view(g[1]));
+      m.year_span = original(g[1]);
+    }
+    if (present(month) && (month.size() > 2 || (present(day) && day.size() > 2))) return;
+    if (present(month)) m.month = to_int(view(month));
+    if (present(day)) m.day = to_int(view(day));
+    m.zero_padded = (month.size() == 2 && month[0] == '0') || (day.size() == 2 && day[0] == '0');
+    m.month_end = present(g[7]);
+    if (present(g[2])) m.part = view(g[2]) == "上" ? YearPart::FirstHalf : YearPart::SecondHalf;
+    if (present(g[3])) {
+      m.part = YearPart::Quarter;
+      const std::string_view q = view(g[3]);
+      m.quarter = std::isdigit(static_cast<unsigned char>(q[0])) ? to_int(q) : parse_chinese_number(q).value_or(0);
+    }
+    if (present(g[4])) m.part = YearPart::End;
+    const std::size_t fe = at(g[0]) + g[0].size();
+    if (add(m, at(g[0]), fe) && m.day > 0) add_range_end_day(out_.mentions.back(), fe);
   }
 
   // 2024年3月1日至15日: the end writes only its day and borrows the month.
@@ -214,46 +234,40 @@ class Extractor {
     add(end, at(day), at(day) + day.size() + std::string_view("日").size());
   }
 
-  void scan_separated() {
-    static const RE2 re("([0-9]+)(?:-([0-9]+)-([0-9]+)|/([0-9]+)/([0-9]+)|\\.([0-9]+)\\.([0-9]+))");
-    scan(re, [&](const std::vector<re2::StringPiece>& g) {
-      const std::size_t b = at(g[0]);
-      const std::size_t e = b + g[0].size();
-      const auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
-      if (b > 0 && (word_char(text_[b - 1]) || std::string_view("./-:").find(text_[b - 1]) != std::string_view::npos))
-        return;
-      if (e < text_.size() && word_char(text_[e])) return;
-      if (e + 1 < text_.size() && std::string_view("./-").find(text_[e]) != std::string_view::npos &&
-          std::isdigit(static_cast<unsigned char>(text_[e + 1])))
-        return;
-      const int which = present(g[2]) ? 2 : present(g[4]) ? 4 : 6;
-      const re2::StringPiece& month = g[static_cast<std::size_t>(which)];
-      const re2::StringPiece& day = g[static_cast<std::size_t>(which + 1)];
-      if (g[1].size() != 4 || month.size() > 2 || day.size() > 2) return;
-      DateMention m;
-      m.notation = which == 2 ? DateNotation::Hyphen : which == 4 ? DateNotation::Slash : DateNotation::Dot;
-      m.year = to_int(view(g[1]));
-      m.month = to_int(view(month));
-      m.day = to_int(view(day));
-      if (!plausible_year(*m.year) || m.month < 1 || m.month > 12 || m.day < 1 || m.day > 31) return;
-      m.year_span = original(g[1]);
-      add(m, b, e);
-    });
+  void on_separated(const re2::StringPiece* g) {
+    const std::size_t b = at(g[0]);
+    const std::size_t e = b + g[0].size();
+    const auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+    if (b > 0 && (word_char(text_[b - 1]) || std::string_view("./-").find(text_[b - 1]) != std::string_view::npos))
+      return;
+    if (e < text_.size() && word_char(text_[e])) return;
+    if (e + 1 < text_.size() && std::string_view("./-").find(text_[e]) != std::string_view::npos &&
+        std::isdigit(static_cast<unsigned char>(text_[e + 1])))
+      return;
+    const int which = present(g[2]) ? 2 : present(g[4]) ? 4 : 6;
+    const re2::StringPiece& month = g[static_cast<std::size_t>(which)];
+    const re2::StringPiece& day = g[static_cast<std::size_t>(which + 1)];
+    if (g[1].size() != 4 || month.size() > 2 || day.size() > 2) return;
+    DateMention m;
+    m.notation = which == 2 ? DateNotation::Hyphen : which == 4 ? DateNotation::Slash : DateNotation::Dot;
+    m.year = to_int(view(g[1]));
+    m.month = to_int(view(month));
+    m.day = to_int(view(day));
+    if (!plausible_year(*m.year) || m.month < 1 || m.month > 12 || m.day < 1 || m.day > 31) return;
+    m.year_span = original(g[1]);
+    add(m, b, e);
   }
 
-  void scan_chinese() {
-    static const RE2 re("([〇○零O0一二三四五六七八九]+)年(?:([一二三四五六七八九十]+)月(?:([一二三四五六七八九十]+)日)?)?");
-    scan(re, [&](const std::vector<re2::StringPiece>& g) {
-      const auto year = chinese_year(view(g[1]));
-      if (!year) return;
-      DateMention m;
-      m.notation = DateNotation::ChineseNumeral;
-      m.year = *year;
-      m.year_span = original(g[1]);
-      if (present(g[2])) m.month = parse_chinese_number(view(g[2])).value_or(0);
-      if (present(g[3])) m.day = parse_chinese_number(view(g[3])).value_or(0);
-      add(m, at(g[0]), at(g[0]) + g[0].size());
-    });
+  void on_chinese(const re2::StringPiece* g) {
+    const auto year = chinese_year(view(g[1]));
+    if (!year) return;
+    DateMention m;
+    m.notation = DateNotation::ChineseNumeral;
+    m.year = *year;
+    m.year_span = original(g[1]);
+    if (present(g[2])) m.month = parse_chinese_number(view(g[2])).value_or(0);
+    if (present(g[3])) m.day = parse_chinese_number(view(g[3])).value_or(0);
+    add(m, at(g[0]), at(g[0]) + g[0].size());
   }
 
   std::optional<std::size_t> signature_line() const {
@@ -338,50 +352,44 @@ class Extractor {
     }
   }
 
-  void scan_year_ranges() {
-    static const RE2 re("([0-9]+)\\s*年?\\s*(?:—+|–|-|~|至|到)\\s*([0-9]+)\\s*年");
-    scan(re, [&](const std::vector<re2::StringPiece>& g) {
-      if (g[1].size() != 4 || g[2].size() != 4) return;
-      YearRange r;
-      r.first = to_int(view(g[1]));
-      r.last = to_int(view(g[2]));
-      if (!plausible_year(r.first) || !plausible_year(r.last)) return;
-      const std::size_t b = at(g[0]);
-      const std::size_t e = b + g[0].size();
-      if (b > 0 && (std::isdigit(static_cast<unsigned char>(text_[b - 1])) || text_[b - 1] == '.')) return;
-      r.span = original(b, e);
-      r.in_title = s_.in_title(r.span.begin);
-      const std::string_view lead = before(b, 6);
-      const std::string_view trail = after(e);
-      r.bracketed = !lead.empty() && lead.back() == '(' && !trail.empty() && trail.front() == ')';
-      out_.year_ranges.push_back(r);
-    });
+  void on_year_range(const re2::StringPiece* g) {
+    if (g[1].size() != 4 || g[2].size() != 4) return;
+    YearRange r;
+    r.first = to_int(view(g[1]));
+    r.last = to_int(view(g[2]));
+    if (!plausible_year(r.first) || !plausible_year(r.last)) return;
+    const std::size_t b = at(g[0]);
+    const std::size_t e = b + g[0].size();
+    if (b > 0 && (std::isdigit(static_cast<unsigned char>(text_[b - 1])) || text_[b - 1] == '.')) return;
+    r.span = original(b, e);
+    r.in_title = s_.in_title(r.span.begin);
+    const std::string_view lead = before(b, 6);
+    const std::string_view trail = after(e);
+    r.bracketed = !lead.empty() && lead.back() == '(' && !trail.empty() && trail.front() == ')';
+    out_.year_ranges.push_back(r);
   }
 
-  void scan_plans() {
-    static const RE2 re("十([一二三四五])五");
-    static const RE2 attached(
-        "^[\"”]?(?:时期|期间|规划|期)?\\s*\\(\\s*(([0-9]{4})\\s*年?\\s*(?:(?:—+|–|-|~|至|到)\\s*([0-9]{4})\\s*年?)?)\\s*\\)");
-    scan(re, [&](const std::vector<re2::StringPiece>& g) {
-      const std::string_view lead = before(at(g[0]), 3);
-      if (!lead.empty() && std::string_view("一二三四五六七八九十百千万〇零两").find(lead) != std::string_view::npos) return;
-      PlanPeriod p;
-      p.number = 10 + parse_chinese_number(view(g[1])).value_or(0);
-      p.first_year = plan_first_year(p.number);
-      p.last_year = p.first_year + 4;
-      p.span = original(g[0]);
-      re2::StringPiece years, first, last;
-      const std::size_t e = at(g[0]) + g[0].size();
-      if (RE2::PartialMatch(after(e), attached, &years, &first, &last)) {
-        YearRange r;
-        r.span = original(years);
-        r.first = to_int(view(first));
-        r.last = present(last) ? to_int(view(last)) : r.first;
-        r.bracketed = true;
-        p.attached = r;
-      }
-      out_.plans.push_back(p);
-    });
+  void on_plan(const re2::StringPiece* g) {
+  static const RE2 attached(
+      "^[\"”]?(?:时期|期间|规划|期)?\\s*\\(\\s*(([0-9]{4})\\s*年?\\s*(?:(?:—+|–|-|~|至|到)\\s*([0-9]{4})\\s*年?)?)\\s*\\)");
+    const std::string_view lead = before(at(g[0]), 3);
+    if (!lead.empty() && std::string_view("一二三四五六七八九十百千万〇零两").find(lead) != std::string_view::npos) return;
+    PlanPeriod p;
+    p.number = 10 + parse_chinese_number(view(g[1])).value_or(0);
+    p.first_year = plan_first_year(p.number);
+    p.last_year = p.first_year + 4;
+    p.span = original(g[0]);
+    re2::StringPiece years, first, last;
+    const std::size_t e = at(g[0]) + g[0].size();
+    if (RE2::PartialMatch(after(e), attached, &years, &first, &last)) {
+      YearRange r;
+      r.span = original(years);
+      r.first = to_int(view(first));
+      r.last = present(last) ? to_int(view(last)) : r.first;
+      r.bracketed = true;
+      p.attached = r;
+    }
+    out_.plans.push_back(p);
   }
 
   // The plan's own span of years, from its title: 巍山县…实施方案（2021—2025年）.
