@@ -324,6 +324,9 @@ class Extractor {
     }
   }
 
+  // A date without a year takes it from the start of its range or an earlier date of the sentence,
+  // whichever year puts it nearer: 2023年12月1日召开，1月5日前报送 is in 2024, but
+  // 6月14日召开，5月28日前报送回执 stays in the same year.
   void resolve_context_years() {
     auto& ms = out_.mentions;
     std::size_t next_range = 0;
@@ -331,25 +334,30 @@ class Extractor {
       while (next_range < out_.ranges.size() && out_.ranges[next_range].last < i) ++next_range;
       DateMention& m = ms[i];
       if (m.year || m.every_year || m.month == 0) continue;
+      const DateMention* context = nullptr;
       if (next_range < out_.ranges.size() && out_.ranges[next_range].last == i) {
-        const DateMention& start = ms[out_.ranges[next_range].first];
-        m.context_year = start.year ? start.year : start.context_year;
-        m.every_year = start.every_year;
-        continue;
+        context = &ms[out_.ranges[next_range].first];
+        m.every_year = context->every_year;
+      } else {
+        context = sentence_context(i);
       }
-      std::size_t boundary = m.span.begin;
-      for (std::size_t j = i; j-- > 0 && i - j <= 8;) {
-        const DateMention& prev = ms[j];
-        if (prev.span.end > boundary ||
-            is_sentence_break(std::string_view(doc_.text()).substr(prev.span.end, boundary - prev.span.end)))
-          break;
-        if (prev.year && prev.month > 0) {
-          m.context_year = prev.year;
-          break;
-        }
-        boundary = prev.span.begin;
-      }
+      const auto year = context ? (context->year ? context->year : context->context_year) : std::nullopt;
+      if (year) m.context_year = *year + (context->month - m.month > 6 ? 1 : 0);
     }
+  }
+
+  const DateMention* sentence_context(std::size_t i) const {
+    const auto& ms = out_.mentions;
+    std::size_t boundary = ms[i].span.begin;
+    for (std::size_t j = i; j-- > 0 && i - j <= 8;) {
+      const DateMention& prev = ms[j];
+      if (prev.span.end > boundary ||
+          is_sentence_break(std::string_view(doc_.text()).substr(prev.span.end, boundary - prev.span.end)))
+        return nullptr;
+      if (prev.year && prev.month > 0) return &prev;
+      boundary = prev.span.begin;
+    }
+    return nullptr;
   }
 
   void on_year_range(const re2::StringPiece* g) {

@@ -162,3 +162,14 @@ TEST_CASE("dates: cut-offs and past events are no deadlines", "[dates]") {
   }
   CHECK(only_mention(Document::from_text("t", "请于2024年5月10日前将本单位的材料报送")).deadline);
 }
+
+TEST_CASE("dates: a date without a year takes the nearer year of its sentence", "[dates]") {
+  const auto year_of_second = [](const char* text) {
+    const auto doc = Document::from_text("t", text);
+    REQUIRE(doc.structure().dates.mentions.size() == 2);
+    return doc.structure().dates.mentions[1].context_year;
+  };
+  CHECK(year_of_second("定于2024年6月14日召开，5月28日前报送回执") == 2024);
+  CHECK(year_of_second("定于2023年12月1日召开，1月5日前报送材料") == 2024);
+  CHECK(year_of_second("2023年11月15日至3月15日") == 2024);
+}
