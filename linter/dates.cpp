@@ -270,14 +270,21 @@ class Extractor {
     add(m, at(g[0]), at(g[0]) + g[0].size());
   }
 
+  // The 成文日期 line: the first date line below the body, else the first date line at all.
   std::optional<std::size_t> signature_line() const {
+    std::optional<std::size_t> first;
+    bool body_seen = false;
     for (std::size_t i = 0; i < s_.roles.size(); ++i) {
-      if (s_.roles[i] != LineRole::Signature) continue;
+      const LineRole role = s_.roles[i];
+      body_seen = body_seen || role == LineRole::Body || role == LineRole::Heading;
+      if (role != LineRole::Signature) continue;
       const Line& l = doc_.lines()[i];
       const std::size_t fb = doc_.to_folded(l.begin);
-      if (parse_date_line(std::string_view(text_).substr(fb, doc_.to_folded(l.end) - fb))) return i;
+      if (!parse_date_line(std::string_view(text_).substr(fb, doc_.to_folded(l.end) - fb))) continue;
+      if (body_seen) return i;
+      if (!first) first = i;
     }
-    return std::nullopt;
+    return first;
   }
 
   // A two-digit year is no date anywhere else, but on the 成文日期 line it can only be one.

@@ -269,6 +269,9 @@ void assign_roles(const Document& doc, Structure& s) {
   static const RE2 own_number("^[ \t\u3000]*\\p{Han}{1,16}(?:〔|\\[|【|\\(|［)[0-9]{2,4}(?:〕|\\]|】|\\)|］)第?[0-9]{1,4}号[ \t\u3000]*$");
   static const RE2 attachment("^[ \t\u3000]*附件[0-9一二三四五六七八九十]*[ \t\u3000]*(:|$)");
   bool table = false;
+  // The 成文日期 follows the body; a date line above all prose is a web page's publication date.
+  std::optional<CivilDate> date_above_body;
+  bool body_seen = false;
   for (i = 0; i < n; ++i) {
     const std::string_view f = folded_line(doc, i);
     if (s.roles[i] == LineRole::Blank) continue;
@@ -297,7 +300,10 @@ void assign_roles(const Document& doc, Structure& s) {
     }
     if (const auto date = parse_date_line(f)) {
       s.roles[i] = LineRole::Signature;
-      if (!s.document_date && is_valid(*date)) s.document_date = date;
+      if (is_valid(*date)) {
+        if (!body_seen && !date_above_body) date_above_body = date;
+        if (body_seen && !s.document_date) s.document_date = date;
+      }
       // The issuing bodies stand just above the date, over blank lines.
       for (std::size_t j = i; j-- > 0 && i - j <= 6;) {
         if (s.roles[j] == LineRole::Blank) continue;
@@ -309,12 +315,14 @@ void assign_roles(const Document& doc, Structure& s) {
       }
       continue;
     }
+    body_seen = body_seen || s.roles[i] == LineRole::Body || s.roles[i] == LineRole::Heading;
     if (s.roles[i] == LineRole::Body && i < 40 && !f.empty() && (f.back() == ':') &&
         utf8::count_code_points(f) <= 120 && f.find("。") == std::string_view::npos) {
       static const RE2 addressee("^[ \t\u3000]*(?:各|\\p{Han}*(?:人民政府|委员会|部门|单位|厅|局))");
       if (RE2::PartialMatch(f, addressee)) s.roles[i] = LineRole::Addressee;
     }
   }
+  if (!s.document_date) s.document_date = date_above_body;
 }
 
 }  // namespace

@@ -173,3 +173,11 @@ TEST_CASE("dates: a date without a year takes the nearer year of its sentence", 
   CHECK(year_of_second("定于2023年12月1日召开，1月5日前报送材料") == 2024);
   CHECK(year_of_second("2023年11月15日至3月15日") == 2024);
 }
+
+TEST_CASE("dates: a date line above the body is no 成文日期", "[dates]") {
+  const auto doc = Document::from_text(
+      "t", "关于做好2024年防汛工作的通知\n\n2024年6月3日\n\n各县（市、区）人民政府：\n\n现就做好防汛工作通知如下。\n\n某市人民政府\n二〇二四年五月二十日\n");
+  CHECK(doc.structure().document_date == CivilDate{2024, 5, 20});
+  REQUIRE(doc.structure().dates.signature);
+  CHECK(doc.structure().dates.mentions[*doc.structure().dates.signature].notation == DateNotation::ChineseNumeral);
+}
