@@ -98,12 +98,13 @@ class Extractor {
 
   DateIndex run() {
     scan_all();
-    find_signature();
+    const auto signature = signature_line();
+    if (signature) add_two_digit_signature(*signature);
     std::sort(out_.mentions.begin(), out_.mentions.end(),
               [](const DateMention& a, const DateMention& b) { return a.span.begin < b.span.begin; });
     link_ranges();
     resolve_context_years();
-    locate_signature();
+    if (signature) locate_signature(*signature);
     find_own_period();
     find_own_number_year();
     out_.arabic_full_dates = static_cast<std::size_t>(
@@ -209,7 +210,6 @@ class Extractor {
     if (present(month)) m.month = to_int(view(month));
     if (present(day)) m.day = to_int(view(day));
     m.zero_padded = (month.size() == 2 && month[0] == '0') || (day.size() == 2 && day[0] == '0');
-    m.month_end = present(g[7]);
     if (present(g[2])) m.part = view(g[2]) == "上" ? YearPart::FirstHalf : YearPart::SecondHalf;
     if (present(g[3])) {
       m.part = YearPart::Quarter;
@@ -288,10 +288,8 @@ class Extractor {
   }
 
   // A two-digit year is no date anywhere else, but on the 成文日期 line it can only be one.
-  void find_signature() {
-    const auto line = signature_line();
-    if (!line) return;
-    const Line& l = doc_.lines()[*line];
+  void add_two_digit_signature(std::size_t line) {
+    const Line& l = doc_.lines()[line];
     const std::size_t fb = doc_.to_folded(l.begin);
     const std::string_view folded = std::string_view(text_).substr(fb, doc_.to_folded(l.end) - fb);
     static const RE2 two_digit("(([0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日)");
@@ -307,11 +305,9 @@ class Extractor {
     add(m, at(whole), at(whole) + whole.size());
   }
 
-  void locate_signature() {
-    const auto line = signature_line();
-    if (!line) return;
+  void locate_signature(std::size_t line) {
     for (std::size_t i = 0; i < out_.mentions.size(); ++i) {
-      if (doc_.line_index(out_.mentions[i].span.begin) == *line && out_.mentions[i].day > 0) {
+      if (doc_.line_index(out_.mentions[i].span.begin) == line && out_.mentions[i].day > 0) {
         out_.mentions[i].signature = true;
         out_.signature = i;
         return;

@@ -27,10 +27,9 @@ struct DateMention {
   DateNotation notation = DateNotation::Arabic;
   std::optional<int> year;  // as written; absent when left to context
   int month = 0;            // 0: not written
-  int day = 0;              // 0: not written
+  int day = 0;              // 0: not written (5月底 means the whole month)
   YearPart part = YearPart::Whole;  // for year-only mentions
   int quarter = 0;                  // with YearPart::Quarter, as written
-  bool month_end = false;           // 5月底, 5月末
   bool zero_padded = false;         // 09月, 08日 in the 年月日 notation
   bool two_digit_year = false;      // 23年5月8日: year holds 2023
   Span year_span;                   // the year's digits
