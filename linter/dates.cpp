@@ -168,9 +168,9 @@ class Extractor {
     static const RE2 every_year("每年度?的?$");
     static const RE2 target("(?:^|[^0-9年])到$");
     static const RE2 metadata("(?:日期|时间)\\s*:?\\s*$");
-    // 请于…前 sets a deadline; 已于…前 and 对于 report the past.
+    // 请于…前 sets a deadline; 已按要求于…前, 原定于…前 and 对于 do not.
     static const RE2 deadline_prefix("(?:^|[^对])于$");
-    static const RE2 past("(?:已|曾)经?(?:于|在)?$");
+    static const RE2 past("(?:已|曾|原定|原计划)[^。,;]{0,8}$");
     static const RE2 deadline_label("截止(?:时间|日期)(?:为|是)?\\s*:?\\s*$");
     static const RE2 weekday(
         "^\\s*((?:\\(\\s*(?:星期|周|礼拜)([一二三四五六日天])\\s*\\)|(?:星期|礼拜)([一二三四五六日天])))");

@@ -153,7 +153,8 @@ TEST_CASE("dates: seed-corpus traps stay silent", "[dates]") {
 }
 
 TEST_CASE("dates: cut-offs and past events are no deadlines", "[dates]") {
-  for (const char* text : {"对2000年以前建成的老旧小区进行改造", "全市已于2022年底前完成改造任务",
+  for (const char* text : {"对2000年以前建成的老旧小区进行改造", "全市已于2022年底前完成改造任务", "各地已按要求于2024年3月31日前完成",
+                           "原定于2024年5月10日前报送的材料",
                            "对于2023年12月31日前完成的项目给予补助", "本办法有效期至2027年12月31日"}) {
     INFO(text);
     const DateMention& m = only_mention(Document::from_text("t", text));
