@@ -229,11 +229,6 @@ bool is_table_header(std::string_view folded_line) {
   return RE2::PartialMatch(folded_line, header);
 }
 
-bool is_date_line(std::string_view folded_line) {
-  static const RE2 date("^[ \t\u3000]*(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日[ \t\u3000]*$");
-  return RE2::PartialMatch(folded_line, date);
-}
-
 std::string_view folded_line(const Document& doc, std::size_t index) {
   const Line& l = doc.lines()[index];
   const std::size_t b = doc.to_folded(l.begin);
@@ -268,6 +263,9 @@ void assign_roles(const Document& doc, Structure& s) {
   static const RE2 metadata_number("(?:^|[ \t\u3000\u00A0])文[ \t\u3000\u00A0]*号[ \t\u3000\u00A0:]+(\\p{Han}{1,16}(?:〔|\\[|【|\\(|［)[0-9]{2,4}(?:〕|\\]|】|\\)|］)第?[0-9]{1,4}号)");
   static const RE2 attachment("^[ \t\u3000]*附件[0-9一二三四五六七八九十]*[ \t\u3000]*(:|$)");
   bool table = false;
+  // The 成文日期 follows the body; a date line above all prose is a web page's publication date.
+  std::optional<CivilDate> date_above_body;
+  bool body_seen = false;
   for (i = 0; i < n; ++i) {
     const std::string_view f = folded_line(doc, i);
     if (s.roles[i] == LineRole::Blank) continue;
@@ -298,12 +296,12 @@ void assign_roles(const Document& doc, Structure& s) {
         continue;
       }
     }
-    if (is_date_line(f)) {
+    if (const auto date = parse_date_line(f)) {
       s.roles[i] = LineRole::Signature;
-      static const RE2 arabic("([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日");
-      CivilDate date;
-      if (!s.document_date && RE2::PartialMatch(f, arabic, &date.year, &date.month, &date.day) && is_valid(date))
-        s.document_date = date;
+      if (is_valid(*date)) {
+        if (!body_seen && !date_above_body) date_above_body = date;
+        if (body_seen && !s.document_date) s.document_date = date;
+      }
       // The issuing bodies stand just above the date, over blank lines.
       for (std::size_t j = i; j-- > 0 && i - j <= 6;) {
         if (s.roles[j] == LineRole::Blank) continue;
@@ -317,7 +315,9 @@ void assign_roles(const Document& doc, Structure& s) {
       }
       continue;
     }
+    body_seen = body_seen || s.roles[i] == LineRole::Body || s.roles[i] == LineRole::Heading;
   }
+  if (!s.document_date) s.document_date = date_above_body;
 }
 
 }  // namespace
@@ -330,6 +330,7 @@ Structure parse_structure(const Document& doc) {
   collect_spans(doc, s);
   assign_roles(doc, s);
   parse_layout(doc, s);
+  s.dates = extract_dates(doc, s);
   return s;
 }
 

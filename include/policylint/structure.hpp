@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "policylint/date.hpp"
+#include "policylint/dates.hpp"
 #include "policylint/diagnostic.hpp"
 
 namespace policylint {
@@ -91,6 +92,7 @@ struct Structure {
   std::vector<Span> urls;          // URLs and e-mail addresses
   std::optional<Span> own_number;  // the document's own number near the top (just the number)
   std::optional<CivilDate> document_date;  // 成文日期 of the first signature block
+  DateIndex dates;                         // every date, range and plan period the text writes
 
   std::optional<TitleBlock> title_block;        // the notice's title
   std::optional<std::size_t> addressee_line;    // 主送机关

@@ -5,6 +5,7 @@
 #include "checks/duplicated_word.hpp"
 #include "checks/ordinal_punctuation.hpp"
 #include "checks/paired_marks.hpp"
+#include "checks/dates.hpp"
 #include "checks/pattern.hpp"
 #include "checks/references.hpp"
 #include "checks/structure.hpp"
@@ -22,6 +23,7 @@ const std::map<std::string, KindFactory, std::less<>>& kinds() {
       {"duplicated-word", make_duplicated_word_check},
       {"ordinal-punctuation", make_ordinal_punctuation_check},
       {"paired-marks", make_paired_marks_check},
+      {"dates", make_dates_check},
       {"pattern", make_pattern_check},
       {"references", make_references_check},
       {"structure", make_structure_check},
