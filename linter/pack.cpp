@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <set>
 
+#include "name_table.hpp"
 #include "rule_params.hpp"
 
 namespace policylint {
@@ -56,9 +57,10 @@ class PackLoader {
         }
       }
     }
+    pack.names = load_name_table(root, pack.name, path_, errors_);
     for (const auto& [key, value] : root) {
       const std::string k(key.str());
-      if (k == "pack" || k == "rules" || sections_used.count(k)) continue;
+      if (k == "pack" || k == "rules" || sections_used.count(k) || is_name_section(k)) continue;
       std::vector<std::string> known = {"pack", "rules"};
       error(&value, fmt::format("unknown top-level key '{}'{}", k, did_you_mean(k, known)));
     }

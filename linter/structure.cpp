@@ -334,6 +334,7 @@ Structure parse_structure(const Document& doc) {
   }
   collect_spans(doc, s);
   assign_roles(doc, s);
+  s.unit_lists = parse_unit_lists(doc);
   return s;
 }
 

@@ -44,6 +44,12 @@ struct Table {
   std::size_t last_line = 0;   // inclusive
 };
 
+// One unit named in a 责任单位/牵头单位/配合单位 list, without "牵头", "等有关部门" and the like.
+struct ListItem {
+  Span name;
+  Span alias;  // "县委统战部(县民宗局)": the name in brackets; empty when none
+};
+
 struct Structure {
   std::vector<LineRole> roles;  // one per line
   std::vector<Heading> headings;
@@ -53,6 +59,7 @@ struct Structure {
   std::vector<Span> urls;          // URLs and e-mail addresses
   std::optional<Span> own_number;  // the document's own number near the top
   std::optional<CivilDate> document_date;  // 成文日期 of the first signature block
+  std::vector<std::vector<ListItem>> unit_lists;  // lists of responsible units, in order
 
   bool in_title(std::size_t offset) const;
   bool in_doc_number(std::size_t offset) const;
@@ -61,6 +68,7 @@ struct Structure {
 
 class Document;
 Structure parse_structure(const Document&);
+std::vector<std::vector<ListItem>> parse_unit_lists(const Document&);
 
 // Chinese ordinal numerals up to 九十九 (and 百 forms): "二十五" → 25; nullopt when not a numeral.
 std::optional<int> parse_chinese_number(std::string_view);

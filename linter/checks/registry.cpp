@@ -2,6 +2,7 @@
 #include <map>
 
 #include "checks/consistency.hpp"
+#include "checks/names.hpp"
 #include "checks/pattern.hpp"
 #include "checks/substitution.hpp"
 #include "rule_params.hpp"
@@ -13,6 +14,7 @@ namespace {
 const std::map<std::string, KindFactory, std::less<>>& kinds() {
   static const std::map<std::string, KindFactory, std::less<>> registry = {
       {"consistency", make_consistency_check},
+      {"names", make_names_check},
       {"pattern", make_pattern_check},
       {"substitution", make_substitution_check},
   };
