@@ -45,7 +45,7 @@ std::string canonical_name(const NameForm& form) {
 NameIndex::NameIndex(std::vector<std::shared_ptr<const NameTable>> tables) : tables_(std::move(tables)) {
   for (const auto& table : tables_) {
     for (const Body& body : table->bodies) {
-      add_forms(*table, &body, FormKind::Full, body.name);
+      if (body.name != body.short_name) add_forms(*table, &body, FormKind::Full, body.name);
       add_forms(*table, &body, FormKind::Short, body.short_name);
       for (const auto& v : body.variants) add_forms(*table, &body, FormKind::Variant, v);
       for (const auto& v : body.informal) add_forms(*table, &body, FormKind::Informal, v);
