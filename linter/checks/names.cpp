@@ -154,13 +154,21 @@ class NamesCheck final : public Check {
     }
   }
 
-  // The form that spells exactly `span`, or null.
+  // The form that spells exactly `span`, or one at a level after a place ("云南省财政厅",
+  // "临沧市人民政府"); null when there is none.
   static const NameForm* known(const Document& doc, const LintContext& ctx, Span span) {
-    const Span folded{doc.to_folded(span.begin), doc.to_folded(span.end)};
-    const NameForm* form = ctx.names->match_at(doc.folded(), folded.begin, ctx.region, folded.end);
-    if (!form || form->kind == FormKind::NotName || form->text.size() != folded.end - folded.begin) return nullptr;
-    return form;
+    const std::string_view text = doc.folded();
+    const std::size_t end = doc.to_folded(span.end);
+    for (std::size_t pos = doc.to_folded(span.begin), chars = 0; pos < end && chars <= kMaxPlace; ++chars) {
+      const NameForm* form = ctx.names->match_at(text, pos, ctx.region, end);
+      if (form && form->kind != FormKind::NotName && pos + form->text.size() == end && (chars == 0 || !form->level.empty()))
+        return form;
+      utf8::next(text, pos);
+    }
+    return nullptr;
   }
+
+  static constexpr std::size_t kMaxPlace = 8;  // characters of a place name before a level
 
   Question question_;
   std::string note_;
