@@ -28,7 +28,10 @@ std::vector<Diagnostic> lint(const Document& doc, const std::vector<const Pack*>
   std::vector<Diagnostic> out = input_diagnostics(doc);
   LintContext context = ctx;
   if (!context.names) context.names = build_name_index(packs);
-  if (context.names && context.region.empty()) context.region = context.names->region_of(doc);
+  if (context.names) {
+    if (context.region.empty()) context.region = context.names->region_of(doc);
+    context.document_names = std::make_shared<const DocumentNames>(*context.names, doc, context.region);
+  }
   for (const Pack* pack : packs) {
     for (const Rule& rule : pack->rules) {
       if (!selection.enabled(rule.info.id)) continue;

@@ -1,7 +1,6 @@
 #include "name_table.hpp"
 
 #include <fmt/format.h>
-#include <re2/re2.h>
 
 #include <algorithm>
 
@@ -74,9 +73,10 @@ class NameTableLoader {
 
   // Any level placeholder becomes {省}, the one the index expands.
   std::string name(const toml::node& node) {
-    static const RE2 placeholder("\\{(?:省|市|州|县|区)\\}");
     std::string s = string(node, "name");
-    RE2::GlobalReplace(&s, placeholder, "{省}");
+    for (std::string_view other : {"{市}", "{州}", "{县}", "{区}"}) {
+      if (const std::size_t at = s.find(other); at != std::string::npos) s.replace(at, other.size(), "{省}");
+    }
     if (utf8::count_code_points(s) < 2) error(&node, fmt::format("name '{}' is too short", s));
     return s;
   }

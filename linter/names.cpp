@@ -78,6 +78,10 @@ void NameIndex::add_forms(const NameTable& table, const Body* body, FormKind kin
 
 void NameIndex::add(NameForm form) {
   if (utf8::count_code_points(form.text) < 2) return;
+  std::size_t pos = 0;
+  const char32_t first = utf8::next(form.text, pos);
+  if (first >= starts_.size()) starts_.resize(first + 1);
+  starts_[first] = true;
   const std::uint64_t key = start_key(form.text, 0);
   by_start_[key].push_back(static_cast<std::uint32_t>(forms_.size()));
   forms_.push_back(std::move(form));
@@ -134,9 +138,10 @@ std::vector<NameMatch> NameIndex::scan(const Document& doc, std::string_view reg
   std::vector<NameMatch> out;
   const std::string_view folded = doc.folded();
   for (std::size_t pos = 0; pos < folded.size();) {
-    const NameForm* form = match_at(folded, pos, region);
+    std::size_t next = pos;
+    const NameForm* form = may_start(utf8::next(folded, next)) ? match_at(folded, pos, region) : nullptr;
     if (!form) {
-      utf8::next(folded, pos);
+      pos = next;
       continue;
     }
     const Span span = doc.to_original(Span{pos, pos + form->text.size()});
@@ -144,6 +149,11 @@ std::vector<NameMatch> NameIndex::scan(const Document& doc, std::string_view reg
     pos += form->text.size();
   }
   return out;
+}
+
+const std::vector<NameMatch>& DocumentNames::matches() const {
+  std::call_once(scanned_, [&] { matches_ = index_.scan(doc_, region_); });
+  return matches_;
 }
 
 std::shared_ptr<const NameIndex> build_name_index(const std::vector<const Pack*>& packs) {

@@ -37,6 +37,7 @@ struct LintContext {
   std::optional<CivilDate> document_date;  // from the config or --document-date
   std::string region;
   std::shared_ptr<const NameIndex> names;  // the agency names of every pack in force
+  std::shared_ptr<const DocumentNames> document_names;  // what `names` finds in this document; set by lint()
 };
 
 // Where a check sends its findings. It stamps the rule id and severity, and drops findings outside

@@ -4,6 +4,7 @@
 // ([names] region = "云南省") count only where the document's region is theirs.
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -77,9 +78,29 @@ class NameIndex {
   void add_forms(const NameTable& table, const Body* body, FormKind kind, const std::string& generic);
   void add(NameForm form);
 
+  bool may_start(char32_t cp) const { return cp < starts_.size() && starts_[cp]; }
+
   std::vector<std::shared_ptr<const NameTable>> tables_;
   std::vector<NameForm> forms_;
+  std::vector<bool> starts_;  // by code point: does any form start with it?
   std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> by_start_;  // first two code points → forms
+};
+
+// The names of one document, found on first use and shared by every rule that asks.
+class DocumentNames {
+ public:
+  DocumentNames(const NameIndex& index, const Document& doc, std::string region)
+      : index_(index), doc_(doc), region_(std::move(region)) {}
+  const NameIndex& index() const { return index_; }
+  const std::string& region() const { return region_; }
+  const std::vector<NameMatch>& matches() const;
+
+ private:
+  const NameIndex& index_;
+  const Document& doc_;
+  std::string region_;
+  mutable std::once_flag scanned_;
+  mutable std::vector<NameMatch> matches_;
 };
 
 // The level written in place of the placeholder, then the rest: "{省}发展改革委" at "市" → 市发展改革委.

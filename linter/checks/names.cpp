@@ -47,7 +47,7 @@ class NamesCheck final : public Check {
   NamesCheck(Question question, std::string note) : question_(question), note_(std::move(note)) {}
 
   void run(const Document& doc, const LintContext& ctx, Reporter& out) const override {
-    if (!ctx.names) return;
+    if (!ctx.document_names) return;
     switch (question_) {
       case Question::Informal: return informal(doc, ctx, out);
       case Question::Renamed: return renamed(doc, ctx, out);
@@ -65,7 +65,7 @@ class NamesCheck final : public Check {
   }
 
   void informal(const Document& doc, const LintContext& ctx, Reporter& out) const {
-    for (const NameMatch& m : ctx.names->scan(doc, ctx.region)) {
+    for (const NameMatch& m : ctx.document_names->matches()) {
       if (m.form->kind != FormKind::Informal) continue;
       const std::string expected = canonical_name(*m.form);
       Diagnostic* d = report(out, m.span, *m.form, {{"found", written(doc, m.span)}, {"expected", expected}});
@@ -75,7 +75,7 @@ class NamesCheck final : public Check {
 
   void renamed(const Document& doc, const LintContext& ctx, Reporter& out) const {
     if (!ctx.document_date) return;
-    const auto matches = ctx.names->scan(doc, ctx.region);
+    const auto& matches = ctx.document_names->matches();
     for (std::size_t i = 0; i < matches.size(); ++i) {
       const NameForm& form = *matches[i].form;
       if (!form.body || !form.body->since || *ctx.document_date < *form.body->since) continue;
@@ -97,7 +97,7 @@ class NamesCheck final : public Check {
       const NameForm* name;
     };
     std::map<std::pair<const Body*, std::string>, std::vector<Use>> by_body;
-    for (const NameMatch& m : ctx.names->scan(doc, ctx.region)) {
+    for (const NameMatch& m : ctx.document_names->matches()) {
       const FormKind k = m.form->kind;
       if (k != FormKind::Short && k != FormKind::Variant) continue;
       by_body[{m.form->body, m.form->level}].push_back({m.form->generic, m.span, m.form});
