@@ -42,7 +42,7 @@ TEST_CASE("a level prefix is generic and the fix keeps it", "[names]") {
 
 TEST_CASE("titles, document numbers and words that only contain a name stay silent", "[names]") {
   CHECK(lint_agencies("按照《工信部关于印发某某办法的通知》（工信厅联电子函〔2022〕303号）执行。").empty());
-  CHECK(lint_agencies("各地工信部门、住建部门要加强指导。").empty());
+  CHECK(lint_agencies("各地工信部门、住建部门要加强指导，工信部长出席。").empty());
 }
 
 TEST_CASE("full-width text is matched on the folded view", "[names]") {
