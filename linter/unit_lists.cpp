@@ -18,10 +18,10 @@ constexpr std::array<std::string_view, 16> kTails = {
     "等有关单位",       "等相关部门",       "分别牵头",         "共同牵头",       "等部门",         "等单位",
     "牵头",             "负责",             "配合",             "等"};
 
-// Items that stand for many units ("各州、市人民政府", "有关州、市人民政府") end the list's names
-// until the next comma.
+// Items that stand for many units ("各州、市人民政府", "有关州、市人民政府", "省直有关部门") end the
+// list's names until the next comma.
 bool starts_generic(std::string_view item) {
-  for (std::string_view word : {"各", "有关", "相关", "其他", "其它", "全"}) {
+  for (std::string_view word : {"各", "有关", "相关", "其他", "其它", "全", "省直", "州直", "市直", "县直", "区直"}) {
     if (item.starts_with(word)) return true;
   }
   return false;

@@ -85,6 +85,7 @@ TEST_CASE("a list writes the level once at its head", "[names]") {
   CHECK(testing::rule_ids(lint_agencies("（责任单位：省财政厅、商务厅、财政厅）")) ==
         std::vector<std::string>{"agencies/duplicate-in-list"});
   CHECK(lint_agencies("（责任单位：省财政厅、市财政局、县财政局）").empty());
+  CHECK(lint_agencies("（责任单位：省财政厅，省直有关部门）", "2024-05-20", "云南省").empty());
 }
 
 TEST_CASE("lists end at their bracket and skip units named in general", "[names]") {
