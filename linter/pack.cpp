@@ -61,7 +61,7 @@ class PackLoader {
     for (const auto& [key, value] : root) {
       const std::string k(key.str());
       if (k == "pack" || k == "rules" || sections_used.count(k) || is_name_section(k)) continue;
-      std::vector<std::string> known = {"pack", "rules"};
+      std::vector<std::string> known = {"pack", "rules", "names", "bodies"};
       error(&value, fmt::format("unknown top-level key '{}'{}", k, did_you_mean(k, known)));
     }
     if (errors_.size() != start_) return std::nullopt;
