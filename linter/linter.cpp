@@ -28,6 +28,12 @@ Severity effective_severity(const RuleSelection& selection, const RuleInfo& rule
 std::vector<Diagnostic> lint(const Document& doc, const std::vector<const Pack*>& packs,
                              const RuleSelection& selection, const LintContext& ctx) {
   std::vector<Diagnostic> out = input_diagnostics(doc);
+  LintContext context = ctx;
+  if (!context.names) context.names = build_name_index(packs);
+  if (context.names) {
+    if (context.region.empty()) context.region = context.names->region_of(doc);
+    context.document_names = std::make_shared<const DocumentNames>(*context.names, doc, context.region);
+  }
   for (const Pack* pack : packs) {
     const auto triggered_lines =
         pack->triggers ? pack->triggers->lines_per_rule(doc, pack->rules.size())
@@ -38,12 +44,15 @@ std::vector<Diagnostic> lint(const Document& doc, const std::vector<const Pack*>
       const std::size_t first = out.size();
       Reporter reporter(rule.info, doc, out);
       if (const auto& lines = triggered_lines[r]) {
-        if (!lines->empty()) rule.check->run_lines(doc, ctx, reporter, *lines);
+        if (!lines->empty()) rule.check->run_lines(doc, context, reporter, *lines);
       } else {
-        rule.check->run(doc, ctx, reporter);
+        rule.check->run(doc, context, reporter);
       }
       const Severity severity = effective_severity(selection, rule.info);
-      for (std::size_t i = first; i < out.size(); ++i) out[i].severity = severity;
+      // A finding its check lowered below the rule's level (an unconfirmed entry) stays there.
+      for (std::size_t i = first; i < out.size(); ++i) {
+        if (out[i].severity >= rule.info.severity) out[i].severity = severity;
+      }
     }
   }
   std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <set>
 
+#include "name_table.hpp"
 #include "rule_params.hpp"
 #include "triggers.hpp"
 
@@ -57,10 +58,11 @@ class PackLoader {
         }
       }
     }
+    pack.names = load_name_table(root, pack.name, path_, errors_);
     for (const auto& [key, value] : root) {
       const std::string k(key.str());
-      if (k == "pack" || k == "rules" || sections_used.count(k)) continue;
-      std::vector<std::string> known = {"pack", "rules"};
+      if (k == "pack" || k == "rules" || sections_used.count(k) || is_name_section(k)) continue;
+      std::vector<std::string> known = {"pack", "rules", "names", "bodies"};
       errors_.push_back(error_at(path_, key.source(), fmt::format("unknown top-level key '{}'{}", k, did_you_mean(k, known))));
     }
     if (errors_.size() != start_) return std::nullopt;

@@ -331,6 +331,7 @@ Structure parse_structure(const Document& doc) {
   assign_roles(doc, s);
   parse_layout(doc, s);
   s.dates = extract_dates(doc, s);
+  s.unit_lists = parse_unit_lists(doc);
   return s;
 }
 

@@ -63,6 +63,9 @@ std::shared_ptr<const FileSettings> Workspace::build(std::shared_ptr<const Confi
   }
   settings->context.document_date = overrides_.document_date ? overrides_.document_date : config->document_date;
   settings->context.region = overrides_.region.value_or(config->region);
+  auto [names, added] = name_indexes_.try_emplace(settings->packs);
+  if (added) names->second = build_name_index(settings->packs);
+  settings->context.names = names->second;
   settings->config = std::move(config);
   return settings;
 }

@@ -11,6 +11,7 @@
 #include "policylint/date.hpp"
 #include "policylint/diagnostic.hpp"
 #include "policylint/document.hpp"
+#include "policylint/names.hpp"
 
 namespace policylint {
 
@@ -35,6 +36,8 @@ struct RuleInfo {
 struct LintContext {
   std::optional<CivilDate> document_date;  // from the config or --document-date
   std::string region;
+  std::shared_ptr<const NameIndex> names;  // the agency names of every pack in force
+  std::shared_ptr<const DocumentNames> document_names;  // what `names` finds in this document; set by lint()
 };
 
 // Where a check sends its findings. It stamps the rule id and severity, and drops findings outside

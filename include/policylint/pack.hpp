@@ -7,6 +7,7 @@
 
 #include "policylint/check.hpp"
 #include "policylint/error.hpp"
+#include "policylint/names.hpp"
 
 namespace policylint {
 
@@ -24,6 +25,7 @@ struct Pack {
   std::filesystem::path path;
   std::vector<Rule> rules;
   std::shared_ptr<const LineTriggers> triggers;
+  std::shared_ptr<const NameTable> names;  // a data pack's [names] and [[bodies]]
 };
 
 // Loads and validates one pack. On error returns nullopt and appends every problem found.
@@ -40,6 +42,7 @@ namespace policylint {
 
 // Runs every rule's examples alone: each bad example must fire the rule and each good one must not.
 // Returns one message per failure, naming the rule and the example.
-std::vector<std::string> verify_examples(const Pack& pack);
+// `data` are the other packs in force (e.g. the agency name packs the rules read).
+std::vector<std::string> verify_examples(const Pack& pack, const std::vector<const Pack*>& data = {});
 
 }  // namespace policylint

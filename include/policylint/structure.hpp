@@ -81,6 +81,10 @@ struct Citation {
   Span title;                  // including 《》
   std::optional<Span> number;  // the 发文字号 right after the title
   bool parenthesized = false;  // 《…》（国发〔2023〕5号） rather than 《…》国发〔2023〕5号
+// One unit named in a 责任单位/牵头单位/配合单位 list, without "牵头", "等有关部门" and the like.
+struct ListItem {
+  Span name;
+  Span alias;  // "县委统战部(县民宗局)": the name in brackets; empty when none
 };
 
 struct Structure {
@@ -101,6 +105,7 @@ struct Structure {
   std::vector<AttachmentPage> attachment_pages;
   std::vector<SignatureBlock> signatures;
   std::vector<Citation> citations;
+  std::vector<std::vector<ListItem>> unit_lists;  // lists of responsible units, in order
 
   bool in_title(std::size_t offset) const;
   bool in_doc_number(std::size_t offset) const;
@@ -109,6 +114,7 @@ struct Structure {
 
 class Document;
 Structure parse_structure(const Document&);
+std::vector<std::vector<ListItem>> parse_unit_lists(const Document&);
 
 // Chinese ordinal numerals up to 九十九 (and 百 forms): "二十五" → 25; nullopt when not a numeral.
 std::optional<int> parse_chinese_number(std::string_view);

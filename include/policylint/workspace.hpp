@@ -58,6 +58,7 @@ class Workspace {
   std::map<std::string, std::unique_ptr<Pack>> packs_;  // by canonical path
   std::vector<const Pack*> base_;
   std::map<std::string, std::shared_ptr<const Config>> configs_;  // by directory
+  std::map<std::vector<const Pack*>, std::shared_ptr<const NameIndex>> name_indexes_;  // by packs in force
 };
 
 }  // namespace policylint

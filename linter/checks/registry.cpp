@@ -6,6 +6,7 @@
 #include "checks/ordinal_punctuation.hpp"
 #include "checks/paired_marks.hpp"
 #include "checks/dates.hpp"
+#include "checks/names.hpp"
 #include "checks/pattern.hpp"
 #include "checks/references.hpp"
 #include "checks/structure.hpp"
@@ -24,6 +25,7 @@ const std::map<std::string, KindFactory, std::less<>>& kinds() {
       {"ordinal-punctuation", make_ordinal_punctuation_check},
       {"paired-marks", make_paired_marks_check},
       {"dates", make_dates_check},
+      {"names", make_names_check},
       {"pattern", make_pattern_check},
       {"references", make_references_check},
       {"structure", make_structure_check},

@@ -47,7 +47,16 @@ int run_check_pack(const std::string& path) {
     for (const auto& e : errors) fmt::print(stderr, "{}\n", to_string(e));
     return 2;
   }
-  const auto failures = verify_examples(*pack);
+  // Rules that read other packs' data (agency names) run their examples with the shipped packs.
+  std::vector<Pack> shipped;
+  for (const auto& file : shipped_pack_files()) {
+    SourceErrors ignored;
+    if (auto other = load_pack(file, ignored); other && other->names && other->name != pack->name)
+      shipped.push_back(std::move(*other));
+  }
+  std::vector<const Pack*> data;
+  for (const Pack& p : shipped) data.push_back(&p);
+  const auto failures = verify_examples(*pack, data);
   for (const auto& f : failures) fmt::print(stderr, "{}: example failed: {}\n", path, f);
   if (!failures.empty()) return 1;
   fmt::print("{}: 规则包 '{}' 有效，{} 条规则的示例全部通过\n", path, pack->name, pack->rules.size());
