@@ -81,6 +81,8 @@ struct Citation {
   Span title;                  // including 《》
   std::optional<Span> number;  // the 发文字号 right after the title
   bool parenthesized = false;  // 《…》（国发〔2023〕5号） rather than 《…》国发〔2023〕5号
+};
+
 // One unit named in a 责任单位/牵头单位/配合单位 list, without "牵头", "等有关部门" and the like.
 struct ListItem {
   Span name;
