@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "cli/cli.hpp"
+#include "lsp/server.hpp"
 #include "policylint/date.hpp"
 
 using namespace policylint;
@@ -40,6 +41,10 @@ int main(int argc, char** argv) {
   auto* check_pack = app.add_subcommand("check-pack", "校验规则包文件并运行其示例");
   std::string pack_file;
   check_pack->add_option("file", pack_file, "规则包 TOML 文件")->required();
+  auto* lsp = app.add_subcommand("lsp", "以语言服务器（LSP，标准输入输出）方式运行，供编辑器使用");
+  auto* install_hook = app.add_subcommand("install-hook", "在当前 git 仓库写入 pre-commit 钩子");
+  bool force_hook = false;
+  install_hook->add_flag("--force", force_hook, "覆盖已有的 pre-commit 钩子");
   app.require_subcommand(0, 1);
 
   try {
@@ -70,6 +75,8 @@ int main(int argc, char** argv) {
   opt.unit = *parse_column_unit(unit);
 
   if (*check_pack) return cli::run_check_pack(pack_file);
+  if (*install_hook) return cli::run_install_hook(force_hook);
+  if (*lsp) return lsp::run_stdio(opt.overrides);
   if (*rules || *explain) {
     Workspace workspace(opt.overrides);
     SourceErrors errors;
