@@ -1,6 +1,10 @@
 # Tests that drive policylint through real clients: the LSP protocol client, editors, pre-commit
 # and the CI output validators. Each is a script; a client that is not installed skips its test
 # (exit code 77) instead of failing, and scripts/setup installs them all.
+# Debian's python3, which has python3-jsonschema from scripts/setup.
+if(EXISTS /usr/bin/python3)
+  set(Python3_EXECUTABLE /usr/bin/python3)
+endif()
 find_package(Python3 REQUIRED COMPONENTS Interpreter)
 set(POLICYLINT_TEST_CACHE ${CMAKE_BINARY_DIR}/test-cache)
 
@@ -11,4 +15,6 @@ function(policylint_integration_test name)
 endfunction()
 
 policylint_integration_test(lsp.protocol ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/tests/lsp/protocol_test.py
+  $<TARGET_FILE:policylint_cli>)
+policylint_integration_test(formats ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/tests/ci/formats_test.py
   $<TARGET_FILE:policylint_cli>)

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "policylint/ci_formats.hpp"
 #include "policylint/decode.hpp"
 #include "policylint/document.hpp"
 #include "policylint/workspace.hpp"
@@ -15,6 +16,7 @@ struct RunOptions {
   std::vector<std::string> paths;
   Overrides overrides;
   Format format = Format::Text;
+  std::optional<CiFormat> ci_format;  // a whole-run report instead of `format`
   ColumnUnit unit = ColumnUnit::CodePoint;
   std::optional<Encoding> encoding;
   std::string stdin_filename;

@@ -20,7 +20,7 @@ int main(int argc, char** argv) {
   app.add_option("--select", select, "只启用这些规则（完整 id 或规则包名）")->delimiter(',');
   app.add_option("--ignore", opt.overrides.ignore, "停用这些规则（完整 id 或规则包名）")->delimiter(',');
   app.add_option("--pack", packs, "额外加载的规则包文件");
-  app.add_option("--format", format, "输出格式")->check(CLI::IsMember({"text", "json", "jsonl"}));
+  app.add_option("--format", format, "输出格式")->check(CLI::IsMember({"text", "json", "jsonl", "sarif", "github", "rdjson", "gitlab", "junit"}));
   app.add_option("--column-unit", unit, "列号单位")->check(CLI::IsMember({"char", "display", "byte", "utf16"}));
   app.add_option("--encoding", encoding, "强制使用此编码读取（utf-8、utf-16le、utf-16be、gb18030）");
   app.add_option("--stdin-filename", opt.stdin_filename, "标准输入的文件名（用于输出和查找配置）");
@@ -72,6 +72,7 @@ int main(int argc, char** argv) {
     }
   }
   opt.format = format == "json" ? cli::Format::Json : format == "jsonl" ? cli::Format::Jsonl : cli::Format::Text;
+  opt.ci_format = parse_ci_format(format);
   opt.unit = *parse_column_unit(unit);
 
   if (*check_pack) return cli::run_check_pack(pack_file);
