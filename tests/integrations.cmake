@@ -18,3 +18,4 @@ policylint_integration_test(lsp.protocol ${Python3_EXECUTABLE} ${CMAKE_CURRENT_S
   $<TARGET_FILE:policylint_cli>)
 policylint_integration_test(formats ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/tests/ci/formats_test.py
   $<TARGET_FILE:policylint_cli>)
+policylint_integration_test(precommit bash ${CMAKE_CURRENT_SOURCE_DIR}/tests/precommit/precommit_test.sh)
