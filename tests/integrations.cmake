@@ -19,3 +19,5 @@ policylint_integration_test(lsp.protocol ${Python3_EXECUTABLE} ${CMAKE_CURRENT_S
 policylint_integration_test(formats ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/tests/ci/formats_test.py
   $<TARGET_FILE:policylint_cli>)
 policylint_integration_test(precommit bash ${CMAKE_CURRENT_SOURCE_DIR}/tests/precommit/precommit_test.sh)
+policylint_integration_test(editor.nvim bash ${CMAKE_CURRENT_SOURCE_DIR}/tests/editors/nvim_test.sh)
+policylint_integration_test(editor.emacs bash ${CMAKE_CURRENT_SOURCE_DIR}/tests/editors/emacs_test.sh)
