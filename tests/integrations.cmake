@@ -21,3 +21,5 @@ policylint_integration_test(formats ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE
 policylint_integration_test(precommit bash ${CMAKE_CURRENT_SOURCE_DIR}/tests/precommit/precommit_test.sh)
 policylint_integration_test(editor.nvim bash ${CMAKE_CURRENT_SOURCE_DIR}/tests/editors/nvim_test.sh)
 policylint_integration_test(editor.emacs bash ${CMAKE_CURRENT_SOURCE_DIR}/tests/editors/emacs_test.sh)
+policylint_integration_test(editor.vscode bash ${CMAKE_CURRENT_SOURCE_DIR}/tests/editors/vscode_test.sh)
+policylint_integration_test(editor.vim bash ${CMAKE_CURRENT_SOURCE_DIR}/tests/editors/vim_test.sh)
