@@ -39,7 +39,7 @@ TEST_CASE("the server answers in process, without stdio", "[lsp]") {
   Overrides overrides;
   overrides.no_config = true;
   overrides.select = std::vector<std::string>{"punctuation/halfwidth-in-cjk"};
-  Server server(overrides, [&](const nlohmann::json& m) { sent.push_back(m); });
+  Server server(overrides, [&](const std::string& body) { sent.push_back(nlohmann::json::parse(body)); });
   server.handle({{"jsonrpc", "2.0"}, {"id", 1}, {"method", "initialize"},
                  {"params", {{"capabilities", {{"general", {{"positionEncodings", {"utf-32"}}}}}}}}});
   REQUIRE(sent.size() == 1);

@@ -83,16 +83,18 @@ void Server::load_workspace() {
   if (!workspace_->load(load_errors_)) {
     std::string text = "policylint：规则包有错误";
     for (const auto& e : load_errors_) text += "\n" + to_string(e);
-    send_({{"jsonrpc", "2.0"}, {"method", "window/showMessage"}, {"params", {{"type", 1}, {"message", text}}}});
+    send({{"jsonrpc", "2.0"}, {"method", "window/showMessage"}, {"params", {{"type", 1}, {"message", text}}}});
   }
 }
 
+void Server::send(const json& message) { send_(message.dump(-1, ' ', false, json::error_handler_t::replace)); }
+
 void Server::send_error(const json& id, int code, const std::string& message) {
-  send_({{"jsonrpc", "2.0"}, {"id", id}, {"error", {{"code", code}, {"message", message}}}});
+  send({{"jsonrpc", "2.0"}, {"id", id}, {"error", {{"code", code}, {"message", message}}}});
 }
 
 void Server::log(const std::string& message) {
-  send_({{"jsonrpc", "2.0"}, {"method", "window/logMessage"}, {"params", {{"type", 3}, {"message", message}}}});
+  send({{"jsonrpc", "2.0"}, {"method", "window/logMessage"}, {"params", {{"type", 3}, {"message", message}}}});
 }
 
 void Server::reject_unparsable(const std::string& why) { send_error(nullptr, kParseError, why); }
@@ -107,7 +109,8 @@ void Server::handle(const json& message) {
     return;
   }
   const std::string method = message["method"].get<std::string>();
-  const json params = message.value("params", json::object());
+  static const json no_params = json::object();
+  const json& params = message.contains("params") && !message["params"].is_null() ? message["params"] : no_params;
   const bool is_request = message.contains("id");
   const json id = is_request ? message["id"] : json(nullptr);
   try {
@@ -118,7 +121,7 @@ void Server::handle(const json& message) {
     }
     if (method != "initialize" && !initialized_) throw RpcError{kServerNotInitialized, "服务器尚未初始化"};
     if (shutdown_) throw RpcError{kInvalidRequest, "服务器已关闭"};
-    send_({{"jsonrpc", "2.0"}, {"id", id}, {"result", dispatch_request(method, params)}});
+    send({{"jsonrpc", "2.0"}, {"id", id}, {"result", dispatch_request(method, params)}});
   } catch (const RpcError& e) {
     if (is_request) send_error(id, e.code, e.message);
   } catch (const json::exception& e) {
@@ -179,7 +182,7 @@ json Server::initialize(const json& params) {
 void Server::initialized() {
   if (!watch_registration_) return;
   const json watchers = {{{"globPattern", "**/policylint.toml"}}};
-  send_({{"jsonrpc", "2.0"},
+  send({{"jsonrpc", "2.0"},
          {"id", "policylint-" + std::to_string(next_request_id_++)},
          {"method", "client/registerCapability"},
          {"params",
@@ -232,7 +235,7 @@ void Server::did_save(const json& params) {
 void Server::did_close(const json& params) {
   const std::string uri = params.at("textDocument").at("uri").get<std::string>();
   documents_.erase(document_key(uri));
-  send_({{"jsonrpc", "2.0"},
+  send({{"jsonrpc", "2.0"},
          {"method", "textDocument/publishDiagnostics"},
          {"params", {{"uri", uri}, {"diagnostics", json::array()}}}});
 }
@@ -268,6 +271,7 @@ void Server::publish_pending() {
 
 void Server::lint(OpenDocument& open) {
   open.dirty = false;
+  positions_.reset();
   open.doc.emplace(Document::from_text(open.path.string(), open.text));
   open.diagnostics.clear();
   SourceErrors errors;
@@ -281,8 +285,8 @@ void Server::lint(OpenDocument& open) {
 }
 
 json Server::range(const Document& doc, Span span) const {
-  const Position b = doc.position(span.begin, unit_);
-  const Position e = doc.position(span.end, unit_);
+  const Position b = positions_.at(doc, span.begin, unit_);
+  const Position e = positions_.at(doc, span.end, unit_);
   return {{"start", {{"line", b.line - 1}, {"character", b.column - 1}}},
           {"end", {{"line", e.line - 1}, {"character", e.column - 1}}}};
 }
@@ -314,12 +318,18 @@ json Server::to_lsp(const Document& doc, const std::string& uri, const Diagnosti
   return out;
 }
 
+// Written piece by piece: a large draft can have thousands of diagnostics, and one JSON tree
+// for all of them costs more than linting.
 void Server::publish(const OpenDocument& open) {
-  json diagnostics = json::array();
-  for (const Diagnostic& d : open.diagnostics) diagnostics.push_back(to_lsp(*open.doc, open.uri, d));
-  send_({{"jsonrpc", "2.0"},
-         {"method", "textDocument/publishDiagnostics"},
-         {"params", {{"uri", open.uri}, {"version", open.version}, {"diagnostics", diagnostics}}}});
+  const auto text = [](const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); };
+  std::string body = R"({"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":)" +
+                     text(open.uri) + R"(,"version":)" + std::to_string(open.version) + R"(,"diagnostics":[)";
+  for (std::size_t i = 0; i < open.diagnostics.size(); ++i) {
+    if (i) body += ',';
+    body += text(to_lsp(*open.doc, open.uri, open.diagnostics[i]));
+  }
+  body += "]}}";
+  send_(body);
 }
 
 // Edits are computed from the server's own text and the request's range: clients echo

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "lsp/text_sync.hpp"
 #include "policylint/document.hpp"
 #include "policylint/workspace.hpp"
 
@@ -17,7 +18,8 @@ namespace policylint::lsp {
 
 class Server {
  public:
-  using Send = std::function<void(const nlohmann::json&)>;
+  // Receives each outgoing message, serialised.
+  using Send = std::function<void(const std::string&)>;
   Server(Overrides overrides, Send send);
 
   void handle(const nlohmann::json& message);
@@ -62,6 +64,7 @@ class Server {
   nlohmann::json range(const Document& doc, Span span) const;
   nlohmann::json text_edits(const Document& doc, const std::vector<Edit>& edits) const;
   nlohmann::json fix_all_action(OpenDocument& open, const FileSettings& settings);
+  void send(const nlohmann::json& message);
   void send_error(const nlohmann::json& id, int code, const std::string& message);
   void log(const std::string& message);
 
@@ -73,6 +76,7 @@ class Server {
   ColumnUnit unit_ = ColumnUnit::Utf16;
   std::string docs_url_;  // "{rule}" is replaced by the rule id
   std::optional<std::string> config_path_;
+  mutable PositionCursor positions_;  // reset whenever a document is re-linted
   bool watch_registration_ = false;
   bool initialized_ = false;
   bool shutdown_ = false;

@@ -64,7 +64,7 @@ void deliver(Server& server, const Frame& frame) {
 }  // namespace
 
 int run_stdio(Overrides overrides) {
-  Server server(std::move(overrides), [](const nlohmann::json& m) { write_frame(stdout, m); });
+  Server server(std::move(overrides), [](const std::string& body) { write_frame(stdout, body); });
   Inbox inbox;
   std::thread reader([&inbox] {
     while (auto frame = read_frame(stdin)) inbox.push(std::move(*frame));

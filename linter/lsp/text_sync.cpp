@@ -1,5 +1,7 @@
 #include "lsp/text_sync.hpp"
 
+#include <algorithm>
+
 #include "policylint/text.hpp"
 
 namespace policylint::lsp {
@@ -38,6 +40,30 @@ std::size_t offset_of(std::string_view text, std::size_t line, std::size_t chara
     column += units(cp, pos - start, unit);
   }
   return pos;
+}
+
+Position PositionCursor::at(const Document& doc, std::size_t offset, ColumnUnit unit) {
+  const std::size_t line = doc.line_index(std::min(offset, doc.text().size()));
+  const bool continues = doc_ == &doc && unit_ == unit && line_ == line && offset >= offset_ &&
+                         offset <= doc.lines()[line].end;
+  if (!continues) {
+    const Position p = doc.position(offset, unit);
+    if (offset > doc.lines()[line].end) return p;  // inside a line break: not a place to resume from
+    doc_ = &doc;
+    unit_ = unit;
+    line_ = line;
+    offset_ = offset;
+    column_ = p.column;
+    return p;
+  }
+  const std::string_view text = doc.text();
+  for (std::size_t pos = offset_; pos < offset;) {
+    const std::size_t start = pos;
+    const char32_t cp = utf8::next(text, pos);
+    column_ += units(cp, pos - start, unit);
+  }
+  offset_ = offset;
+  return {line + 1, column_};
 }
 
 }  // namespace policylint::lsp

@@ -59,8 +59,7 @@ std::optional<Frame> read_frame(std::FILE* in) {
   return frame;
 }
 
-void write_frame(std::FILE* out, const nlohmann::json& message) {
-  const std::string body = message.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+void write_frame(std::FILE* out, const std::string& body) {
   std::fprintf(out, "Content-Length: %zu\r\n\r\n", body.size());
   std::fwrite(body.data(), 1, body.size(), out);
   std::fflush(out);

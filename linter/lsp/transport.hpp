@@ -4,8 +4,6 @@
 #include <optional>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
 namespace policylint::lsp {
 
 struct Frame {
@@ -15,6 +13,6 @@ struct Frame {
 
 // The next frame; nullopt at the end of the stream.
 std::optional<Frame> read_frame(std::FILE* in);
-void write_frame(std::FILE* out, const nlohmann::json& message);
+void write_frame(std::FILE* out, const std::string& body);
 
 }  // namespace policylint::lsp
