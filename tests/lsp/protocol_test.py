@@ -18,6 +18,23 @@ RULE = "punctuation/halfwidth-in-cjk"
 # 𠀀 and 🀄 are outside the BMP: two UTF-16 units, four UTF-8 bytes, one code point each.
 TEXT = "𠀀🀄各有关单位,请于月底前报送。\n"
 COMMA = {"utf-16": 9, "utf-8": 23, "utf-32": 7}
+# A pack written for the test, for a rule kind that reports related places.
+PACK = """
+[pack]
+name = "lsptest"
+description = "测试用规则包"
+
+[[rules]]
+id = "lsptest/term-consistency"
+kind = "consistency"
+severity = "warning"
+groups = [["登记", "登纪"]]
+message = "前后用词不一致：此处为“{found}”，应为“{expected}”"
+description = "同一用语前后一致。"
+standard = "测试"
+examples.bad = ["请做好登记工作，登记后提交登纪材料。"]
+examples.good = ["请做好登记工作。"]
+"""
 
 
 def lowercase_hex(uri):
@@ -226,6 +243,25 @@ class ServerTest(unittest.TestCase):
         self.client.notify("workspace/didChangeConfiguration",
                            {"settings": {"policylint": {"configPath": str(other)}}})
         self.assertEqual(self.client.diagnostics(uri), [])
+
+    def test_related_information_from_a_pack_of_our_own(self):
+        pack = pathlib.Path(self.tmp.name) / "lsptest.toml"
+        pack.write_text(PACK, encoding="utf-8")
+        self.client.proc.kill()
+        self.client.proc.wait()
+        self.client.proc.stdin.close()
+        self.client.proc.stdout.close()
+        self.client = Client([BINARY, "--pack=" + str(pack), "--select", "lsptest", "lsp"], cwd=self.dir)
+        self.client.initialize()
+        uri = self.open(text="🀄请做好登记工作。\n登记完成后，提交登纪材料。\n")
+        [d] = self.client.diagnostics(uri)
+        self.assertEqual(d["code"], "lsptest/term-consistency")
+        self.assertEqual(d["range"]["start"], {"line": 1, "character": 8})
+        [related] = d["relatedInformation"]
+        self.assertEqual(related["location"]["uri"], uri)
+        self.assertEqual(related["location"]["range"]["start"], {"line": 0, "character": 5})
+        self.assertIn("登记", related["message"])
+        self.assertNotIn("codeDescription", d)
 
     def test_malformed_input(self):
         reply = self.client.request("textDocument/codeAction", {})
