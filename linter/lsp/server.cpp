@@ -17,6 +17,7 @@ constexpr int kParseError = -32700;
 constexpr int kInvalidRequest = -32600;
 constexpr int kMethodNotFound = -32601;
 constexpr int kInvalidParams = -32602;
+constexpr int kInternalError = -32603;
 constexpr int kServerNotInitialized = -32002;
 constexpr const char* kFixAllKind = "source.fixAll.policylint";
 constexpr int kFixRounds = 10;
@@ -127,6 +128,10 @@ void Server::handle(const json& message) {
   } catch (const json::exception& e) {
     if (is_request) send_error(id, kInvalidParams, std::string("参数无效：") + e.what());
     else log(method + ": 参数无效：" + e.what());
+  } catch (const std::exception& e) {
+    // Anything else (a file system error, say) fails this message, not the editor session.
+    if (is_request) send_error(id, kInternalError, std::string("内部错误：") + e.what());
+    else log(method + ": 内部错误：" + e.what());
   }
 }
 
