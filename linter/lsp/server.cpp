@@ -1,10 +1,14 @@
 #include "lsp/server.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <iterator>
 
 #include "lsp/text_sync.hpp"
 #include "lsp/uri.hpp"
 #include "policylint/fix.hpp"
+#include "policylint/text.hpp"
 
 namespace policylint::lsp {
 
@@ -59,6 +63,27 @@ bool wanted(const json& only, std::string_view kind) {
   });
 }
 
+// JSON string syntax. A malformed UTF-8 sequence (which no check should produce) becomes U+FFFD,
+// so a client never receives a message it cannot parse.
+void append_json_string(std::string& out, std::string_view s) {
+  out += '"';
+  for (std::size_t pos = 0; pos < s.size();) {
+    const std::size_t start = pos;
+    const char32_t cp = utf8::next(s, pos);
+    if (cp == '"' || cp == '\\') {
+      out += '\\';
+      out += static_cast<char>(cp);
+    } else if (cp < 0x20) {
+      fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(cp));
+    } else if (cp == 0xFFFD && s.substr(start, pos - start) != "\xEF\xBF\xBD") {
+      out += "\xEF\xBF\xBD";
+    } else {
+      out.append(s, start, pos - start);
+    }
+  }
+  out += '"';
+}
+
 // The smallest single edit that turns `before` into `after`.
 Edit minimal_edit(const std::string& before, const std::string& after) {
   std::size_t prefix = 0;
@@ -83,7 +108,10 @@ void Server::load_workspace() {
   load_errors_.clear();
   if (!workspace_->load(load_errors_)) {
     std::string text = "policylint：规则包有错误";
-    for (const auto& e : load_errors_) text += "\n" + to_string(e);
+    for (const auto& e : load_errors_) {
+      text += '\n';  // in two steps: GCC 12's -Wrestrict misfires on "\n" + string
+      text += to_string(e);
+    }
     send({{"jsonrpc", "2.0"}, {"method", "window/showMessage"}, {"params", {{"type", 1}, {"message", text}}}});
   }
 }
@@ -303,35 +331,68 @@ json Server::text_edits(const Document& doc, const std::vector<Edit>& edits) con
 }
 
 json Server::to_lsp(const Document& doc, const std::string& uri, const Diagnostic& d) const {
-  json out = {{"range", range(doc, d.span)},
-              {"severity", lsp_severity(d.severity)},
-              {"code", d.rule},
-              {"source", "policylint"},
-              {"message", d.message}};
+  std::string out;
+  append_lsp(out, doc, uri, d);
+  return json::parse(out);
+}
+
+void Server::append_range(std::string& out, const Document& doc, Span span) const {
+  const Position b = positions_.at(doc, span.begin, unit_);
+  const Position e = positions_.at(doc, span.end, unit_);
+  fmt::format_to(std::back_inserter(out), R"({{"start":{{"line":{},"character":{}}},"end":{{"line":{},"character":{}}}}})",
+                 b.line - 1, b.column - 1, e.line - 1, e.column - 1);
+}
+
+// Serialised directly rather than through a JSON tree: publishing thousands of diagnostics for a
+// large draft would otherwise cost more than linting it.
+void Server::append_lsp(std::string& out, const Document& doc, const std::string& uri, const Diagnostic& d) const {
+  out += R"({"range":)";
+  append_range(out, doc, d.span);
+  fmt::format_to(std::back_inserter(out), R"(,"severity":{},"code":)", lsp_severity(d.severity));
+  append_json_string(out, d.rule);
+  out += R"(,"source":"policylint","message":)";
+  append_json_string(out, d.message);
   if (!docs_url_.empty()) {
     std::string href = docs_url_;
     if (const std::size_t at = href.find("{rule}"); at != std::string::npos) href.replace(at, 6, d.rule);
-    out["codeDescription"] = {{"href", href}};
+    out += R"(,"codeDescription":{"href":)";
+    append_json_string(out, href);
+    out += '}';
   }
   if (!d.related.empty()) {
-    json related = json::array();
-    for (const Related& r : d.related)
-      related.push_back({{"location", {{"uri", uri}, {"range", range(doc, r.span)}}}, {"message", r.message}});
-    out["relatedInformation"] = related;
+    out += R"(,"relatedInformation":[)";
+    for (std::size_t i = 0; i < d.related.size(); ++i) {
+      out += i ? R"(,{"location":{"uri":)" : R"({"location":{"uri":)";
+      append_json_string(out, uri);
+      out += R"(,"range":)";
+      append_range(out, doc, d.related[i].span);
+      out += R"(},"message":)";
+      append_json_string(out, d.related[i].message);
+      out += '}';
+    }
+    out += ']';
   }
-  if (d.fix) out["data"] = {{"fix", {{"safe", d.fix->safe}, {"edits", text_edits(doc, d.fix->edits)}}}};
-  return out;
+  if (d.fix) {
+    out += d.fix->safe ? R"(,"data":{"fix":{"safe":true,"edits":[)" : R"(,"data":{"fix":{"safe":false,"edits":[)";
+    for (std::size_t i = 0; i < d.fix->edits.size(); ++i) {
+      out += i ? R"(,{"range":)" : R"({"range":)";
+      append_range(out, doc, d.fix->edits[i].span);
+      out += R"(,"newText":)";
+      append_json_string(out, d.fix->edits[i].replacement);
+      out += '}';
+    }
+    out += "]}}";
+  }
+  out += '}';
 }
 
-// Written piece by piece: a large draft can have thousands of diagnostics, and one JSON tree
-// for all of them costs more than linting.
 void Server::publish(const OpenDocument& open) {
-  const auto text = [](const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); };
-  std::string body = R"({"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":)" +
-                     text(open.uri) + R"(,"version":)" + std::to_string(open.version) + R"(,"diagnostics":[)";
+  std::string body = R"({"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":)";
+  append_json_string(body, open.uri);
+  body += R"(,"version":)" + std::to_string(open.version) + R"(,"diagnostics":[)";
   for (std::size_t i = 0; i < open.diagnostics.size(); ++i) {
     if (i) body += ',';
-    body += text(to_lsp(*open.doc, open.uri, open.diagnostics[i]));
+    append_lsp(body, *open.doc, open.uri, open.diagnostics[i]);
   }
   body += "]}}";
   send_(body);

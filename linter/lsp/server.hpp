@@ -61,6 +61,8 @@ class Server {
   void publish(const OpenDocument& open);
   OpenDocument* find(const nlohmann::json& text_document);
   nlohmann::json to_lsp(const Document& doc, const std::string& uri, const Diagnostic& d) const;
+  void append_lsp(std::string& out, const Document& doc, const std::string& uri, const Diagnostic& d) const;
+  void append_range(std::string& out, const Document& doc, Span span) const;
   nlohmann::json range(const Document& doc, Span span) const;
   nlohmann::json text_edits(const Document& doc, const std::vector<Edit>& edits) const;
   nlohmann::json fix_all_action(OpenDocument& open, const FileSettings& settings);
