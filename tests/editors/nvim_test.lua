@@ -50,6 +50,26 @@ local ok, err = pcall(function()
     return #vim.diagnostic.get(0) == 0
   end, 50)
   check(cleared, 'the diagnostic clears after the fix')
+
+  -- Two more mistakes typed into the buffer, then "fix all" (source.fixAll.policylint).
+  vim.api.nvim_buf_set_lines(0, 1, 1, false, { '𠀀甲乙;丙丁:戊己。' })
+  local both = vim.wait(10000, function()
+    return #vim.diagnostic.get(0) == 2
+  end, 50)
+  check(both, 'the edit is re-linted: two diagnostics')
+  local fix_all_params = vim.lsp.util.make_range_params()
+  fix_all_params.context = { diagnostics = {}, only = { 'source.fixAll' } }
+  local fix_all
+  for _, response in pairs(vim.lsp.buf_request_sync(0, 'textDocument/codeAction', fix_all_params, 10000) or {}) do
+    for _, a in ipairs(response.result or {}) do
+      fix_all = fix_all or a
+    end
+  end
+  check(fix_all ~= nil and fix_all.kind == 'source.fixAll.policylint', 'fix all is offered')
+  vim.lsp.util.apply_workspace_edit(fix_all.edit, 'utf-16')
+  local lines = vim.api.nvim_buf_get_lines(0, 0, -1, false)
+  check(lines[2] == '𠀀甲乙；丙丁：戊己。', 'fix all fixes the buffer: ' .. lines[2])
+  check(lines[1] == '𠀀🀄各有关单位，请于月底前报送。', 'and leaves the first line alone')
 end)
 if not ok then
   fail(tostring(err))
