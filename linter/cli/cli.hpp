@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "policylint/ci_formats.hpp"
 #include "policylint/decode.hpp"
 #include "policylint/document.hpp"
 #include "policylint/workspace.hpp"
@@ -15,6 +16,7 @@ struct RunOptions {
   std::vector<std::string> paths;
   Overrides overrides;
   Format format = Format::Text;
+  std::optional<CiFormat> ci_format;  // a whole-run report instead of `format`
   ColumnUnit unit = ColumnUnit::CodePoint;
   std::optional<Encoding> encoding;
   std::string stdin_filename;
@@ -31,5 +33,6 @@ int run_lint(const RunOptions& options);
 int run_rules(Workspace& workspace);
 int run_explain(Workspace& workspace, const std::string& id);
 int run_check_pack(const std::string& path);
+int run_install_hook(bool force);
 
 }  // namespace policylint::cli

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "cli/cli.hpp"
+#include "lsp/server.hpp"
 #include "policylint/date.hpp"
 
 using namespace policylint;
@@ -19,7 +20,7 @@ int main(int argc, char** argv) {
   app.add_option("--select", select, "只启用这些规则（完整 id 或规则包名）")->delimiter(',')->allow_extra_args(false);
   app.add_option("--ignore", opt.overrides.ignore, "停用这些规则（完整 id 或规则包名）")->delimiter(',')->allow_extra_args(false);
   app.add_option("--pack", packs, "额外加载的规则包文件")->allow_extra_args(false);
-  app.add_option("--format", format, "输出格式")->check(CLI::IsMember({"text", "json", "jsonl"}));
+  app.add_option("--format", format, "输出格式")->check(CLI::IsMember({"text", "json", "jsonl", "sarif", "github", "rdjson", "gitlab", "junit"}));
   app.add_option("--column-unit", unit, "列号单位")->check(CLI::IsMember({"char", "display", "byte", "utf16"}));
   app.add_option("--encoding", encoding, "强制使用此编码读取（utf-8、utf-16le、utf-16be、gb18030）");
   app.add_option("--stdin-filename", opt.stdin_filename, "标准输入的文件名（用于输出和查找配置）");
@@ -40,6 +41,10 @@ int main(int argc, char** argv) {
   auto* check_pack = app.add_subcommand("check-pack", "校验规则包文件并运行其示例");
   std::string pack_file;
   check_pack->add_option("file", pack_file, "规则包 TOML 文件")->required();
+  auto* lsp = app.add_subcommand("lsp", "以语言服务器（LSP，标准输入输出）方式运行，供编辑器使用");
+  auto* install_hook = app.add_subcommand("install-hook", "在当前 git 仓库写入 pre-commit 钩子");
+  bool force_hook = false;
+  install_hook->add_flag("--force", force_hook, "覆盖已有的 pre-commit 钩子");
   app.require_subcommand(0, 1);
 
   try {
@@ -67,9 +72,12 @@ int main(int argc, char** argv) {
     }
   }
   opt.format = format == "json" ? cli::Format::Json : format == "jsonl" ? cli::Format::Jsonl : cli::Format::Text;
+  opt.ci_format = parse_ci_format(format);
   opt.unit = *parse_column_unit(unit);
 
   if (*check_pack) return cli::run_check_pack(pack_file);
+  if (*install_hook) return cli::run_install_hook(force_hook);
+  if (*lsp) return lsp::run_stdio(opt.overrides);
   if (*rules || *explain) {
     Workspace workspace(opt.overrides);
     SourceErrors errors;

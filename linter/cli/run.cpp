@@ -36,6 +36,9 @@ struct FileReport {
   std::map<std::string, std::pair<std::size_t, bool>> by_rule;  // count, fixable
   bool failed = false;  // an I/O or configuration error
   std::vector<std::string> json;
+  bool linted = false;
+  std::vector<Finding> findings;          // for a CI format
+  std::map<std::string, RuleInfo> rules;  // the rules behind `findings`
 };
 
 bool read_all(std::FILE* f, std::string& out) {
@@ -106,10 +109,23 @@ void record(FileReport& report, const Document& doc, const std::vector<Diagnosti
     entry.second = entry.second || fixable;
   }
   if (options.statistics) return;
-  if (options.format == Format::Text) {
+  if (options.ci_format) {
+    for (const auto& d : diagnostics) report.findings.push_back(make_finding(doc, d));
+  } else if (options.format == Format::Text) {
     report.out += format_text(doc, diagnostics, {options.unit, options.show_source});
   } else {
     for (const auto& d : diagnostics) report.json.push_back(to_json(doc, d, options.unit).dump());
+  }
+}
+
+void remember_rules(FileReport& report, const FileSettings& settings) {
+  for (const Finding& f : report.findings) {
+    if (report.rules.count(f.rule)) continue;
+    for (const Pack* pack : settings.packs) {
+      for (const Rule& rule : pack->rules) {
+        if (rule.info.id == f.rule) report.rules.emplace(f.rule, rule.info);
+      }
+    }
   }
 }
 
@@ -173,6 +189,8 @@ FileReport lint_one(const Input& input, Workspace& workspace, const RunOptions& 
     }
   }
   record(report, doc, diagnostics, options);
+  report.linted = true;
+  if (options.ci_format) remember_rules(report, *settings);
   return report;
 }
 
@@ -236,6 +254,7 @@ int run_lint(const RunOptions& options) {
   bool failed = !path_errors.empty();
   std::map<std::string, std::pair<std::size_t, bool>> by_rule;
   bool first_json = true;
+  RunReport ci_report;
   if (options.format == Format::Json && !options.statistics) fmt::print("[");
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     FileReport report;
@@ -245,6 +264,9 @@ int run_lint(const RunOptions& options) {
       report = std::move(*slots[i]);
       slots[i].reset();
     }
+    if (report.linted) ci_report.files.push_back(inputs[i].display);
+    std::move(report.findings.begin(), report.findings.end(), std::back_inserter(ci_report.findings));
+    ci_report.rules.merge(report.rules);
     std::fputs(report.out.c_str(), stdout);
     for (const auto& j : report.json) {
       if (options.format == Format::Json) fmt::print("{}\n  {}", first_json ? "" : ",", j);
@@ -264,6 +286,7 @@ int run_lint(const RunOptions& options) {
   }
   for (auto& w : workers) w.join();
   if (options.format == Format::Json && !options.statistics) fmt::print("{}]\n", first_json ? "" : "\n");
+  if (options.ci_format && !options.statistics) std::fputs(format_ci(*options.ci_format, ci_report).c_str(), stdout);
   if (options.statistics) {
     std::vector<std::pair<std::string, std::pair<std::size_t, bool>>> rows(by_rule.begin(), by_rule.end());
     std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second.first > b.second.first; });
