@@ -334,6 +334,7 @@ Structure parse_structure(const Document& doc) {
   }
   collect_spans(doc, s);
   assign_roles(doc, s);
+  s.text_tables = parse_tables(doc, s);
   return s;
 }
 

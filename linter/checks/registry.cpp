@@ -4,6 +4,7 @@
 #include "checks/consistency.hpp"
 #include "checks/pattern.hpp"
 #include "checks/substitution.hpp"
+#include "checks/targets.hpp"
 #include "rule_params.hpp"
 
 namespace policylint {
@@ -15,6 +16,7 @@ const std::map<std::string, KindFactory, std::less<>>& kinds() {
       {"consistency", make_consistency_check},
       {"pattern", make_pattern_check},
       {"substitution", make_substitution_check},
+      {"targets", make_targets_check},
   };
   return registry;
 }

@@ -40,6 +40,9 @@ int main(int argc, char** argv) {
   auto* check_pack = app.add_subcommand("check-pack", "校验规则包文件并运行其示例");
   std::string pack_file;
   check_pack->add_option("file", pack_file, "规则包 TOML 文件")->required();
+  auto* dump_targets = app.add_subcommand("dump-targets", "列出解析出的表格，以及正文指标与表格单元格的配对");
+  std::string dump_file;
+  dump_targets->add_option("file", dump_file, "要分析的文件")->required();
   app.require_subcommand(0, 1);
 
   try {
@@ -70,6 +73,7 @@ int main(int argc, char** argv) {
   opt.unit = *parse_column_unit(unit);
 
   if (*check_pack) return cli::run_check_pack(pack_file);
+  if (*dump_targets) return cli::run_dump_targets(dump_file);
   if (*rules || *explain) {
     Workspace workspace(opt.overrides);
     SourceErrors errors;

@@ -1,0 +1,283 @@
+// Arithmetic a sentence states about itself: parts and their total, percentage points, and the
+// values and uses a 分别 pairs.
+#include <re2/re2.h>
+
+#include <cmath>
+#include <functional>
+
+#include "checks/targets.hpp"
+#include "policylint/text.hpp"
+
+namespace policylint {
+
+namespace {
+
+// Body sentences, split at 。；！？; a table row is one unit, since its cells hold several sentences.
+void for_each_sentence(const Document& doc, const std::function<void(std::size_t, std::string_view)>& on) {
+  static const RE2 sentence_end("([^。;!?]*)(?:[。;!?]|$)");
+  const Structure& s = doc.structure();
+  for (std::size_t i = 0; i < doc.lines().size(); ++i) {
+    const LineRole role = s.roles[i];
+    if (role != LineRole::Body && role != LineRole::Heading && role != LineRole::Table) continue;
+    const Line& l = doc.lines()[i];
+    const std::size_t base = doc.to_folded(l.begin);
+    const std::string_view line = std::string_view(doc.folded()).substr(base, doc.to_folded(l.end) - base);
+    if (role == LineRole::Table) {
+      on(base, line);
+      continue;
+    }
+    re2::StringPiece input(line);
+    re2::StringPiece sentence;
+    while (!input.empty() && RE2::Consume(&input, sentence_end, &sentence))
+      on(base + static_cast<std::size_t>(sentence.data() - line.data()), std::string_view(sentence.data(), sentence.size()));
+  }
+}
+
+Span original(const Document& doc, std::size_t base, std::size_t begin, std::size_t end) {
+  return doc.to_original(Span{base + begin, base + end});
+}
+
+double step_of(const Quantity& q) { return q.magnitude * std::pow(10.0, -q.decimals); }
+
+std::string in_unit(double value, const Quantity& like) {
+  const int decimals = std::max(like.decimals, 0);
+  return format_number(value / like.magnitude, decimals);
+}
+
+// ---- parts and totals ----------------------------------------------------------------------
+
+struct PartsFinding {
+  FoundQuantity total;
+  std::vector<FoundQuantity> parts;
+  double sum = 0;
+  bool open = false;  // an unquantified component follows: "及相关附属工程", "等"
+};
+
+// Units whose parts add up to the whole; head counts may overlap (女性, 少数民族).
+bool additive(std::string_view unit) {
+  static const RE2 units("平方米|平方公里|公顷|亩|元|公里|千米|米|立方米|吨");
+  return RE2::FullMatch(unit, units);
+}
+
+bool gap_breaks_list(std::string_view gap) {
+  return gap.find(')') != std::string_view::npos || gap.find("。") != std::string_view::npos;
+}
+
+bool open_ending(std::string_view rest) {
+  static const RE2 open("^(?:及|以及|和|与|、|等)|等");
+  return RE2::PartialMatch(rest, open);
+}
+
+// The quantities after `from` that share the total's unit, up to a break in the list.
+void collect_parts(std::string_view sentence, const std::vector<FoundQuantity>& found, std::size_t from,
+                   PartsFinding& f) {
+  std::size_t last_end = f.total.end;
+  for (std::size_t k = from; k < found.size(); ++k) {
+    const FoundQuantity& q = found[k];
+    if (q.quantity.unit != f.total.quantity.unit) break;
+    if (!f.parts.empty() && gap_breaks_list(sentence.substr(last_end, q.begin - last_end))) break;
+    f.parts.push_back(q);
+    f.sum += q.quantity.value;
+    last_end = q.end;
+  }
+  if (f.parts.empty()) return;
+  const std::size_t next = from + f.parts.size() < found.size() ? found[from + f.parts.size()].begin : sentence.size();
+  f.open = open_ending(sentence.substr(last_end, next - last_end));
+}
+
+// "总投资300亿元，其中政府投资120亿元、社会投资200亿元" and "总建筑面积N平方米，A N1平方米，B N2平方米".
+std::vector<PartsFinding> find_parts(std::string_view sentence) {
+  static const RE2 whereof("^[,(:]*其中[:,]?");
+  std::vector<PartsFinding> out;
+  const std::vector<FoundQuantity> found = find_quantities(sentence);
+  for (std::size_t k = 0; k + 1 < found.size(); ++k) {
+    const FoundQuantity& total = found[k];
+    if (total.quantity.unit == "%" || total.quantity.comparator != Comparator::Equal) continue;
+    const std::string_view after = sentence.substr(total.end, found[k + 1].begin - total.end);
+    const std::size_t label_begin = sentence.substr(0, total.begin).find_last_of(",:");
+    const std::string_view label =
+        sentence.substr(label_begin == std::string_view::npos ? 0 : label_begin + 1,
+                        total.begin - (label_begin == std::string_view::npos ? 0 : label_begin + 1));
+    PartsFinding f;
+    f.total = total;
+    if (RE2::PartialMatch(after, whereof)) {
+      collect_parts(sentence, found, k + 1, f);
+      if (!f.parts.empty()) out.push_back(std::move(f));
+    } else if (label.find("总") != std::string_view::npos && !RE2::PartialMatch(label, "总体|总结|总书记") &&
+               additive(total.quantity.unit)) {
+      collect_parts(sentence, found, k + 1, f);
+      if (f.parts.size() >= 2) out.push_back(std::move(f));
+    }
+  }
+  return out;
+}
+
+void for_each_parts(const Document& doc, const std::function<void(std::size_t, const PartsFinding&)>& on) {
+  for_each_sentence(doc, [&](std::size_t base, std::string_view sentence) {
+    if (sentence.find("总") == std::string_view::npos && sentence.find("其中") == std::string_view::npos) return;
+    for (const PartsFinding& f : find_parts(sentence)) on(base, f);
+  });
+}
+
+void report_parts(const Document& doc, Reporter& out, std::size_t base, const PartsFinding& f) {
+  const Quantity& t = f.total.quantity;
+  const std::string unit = f.total.unit;
+  std::string parts;
+  for (const FoundQuantity& p : f.parts) parts += (parts.empty() ? "" : "+") + in_unit(p.quantity.value, t);
+  out.report(original(doc, base, f.total.begin, f.total.end),
+             expand_template(out.rule().message, {{"total", in_unit(t.value, t) + unit},
+                                                  {"parts", parts},
+                                                  {"sum", in_unit(f.sum, t) + unit},
+                                                  {"gap", in_unit(std::fabs(t.value - f.sum), t) + unit}}));
+}
+
+double parts_tolerance(const PartsFinding& f) {
+  double step = step_of(f.total.quantity);
+  for (const FoundQuantity& p : f.parts) step = std::max(step, step_of(p.quantity));
+  return step * 0.5 + 1e-9 * std::fabs(f.total.quantity.value);
+}
+
+}  // namespace
+
+void check_parts_exceed_total(const Document& doc, Reporter& out) {
+  for_each_parts(doc, [&](std::size_t base, const PartsFinding& f) {
+    const Quantity& t = f.total.quantity;
+    // "约300亿元" leaves room for rounding, not for 320.
+    const double allowed = t.approximate ? t.value * 0.05 : parts_tolerance(f);
+    if (f.sum > t.value + allowed) report_parts(doc, out, base, f);
+  });
+}
+
+void check_parts_total_mismatch(const Document& doc, Reporter& out) {
+  for_each_parts(doc, [&](std::size_t base, const PartsFinding& f) {
+    const Quantity& t = f.total.quantity;
+    if (t.approximate || f.parts.size() < 2 || !additive(t.unit)) return;
+    const double gap = t.value - f.sum;
+    if (gap <= parts_tolerance(f)) return;
+    // An unquantified component may hold the rest, unless the rest is too small to be one.
+    if (f.open && gap >= t.value * 0.01) return;
+    report_parts(doc, out, base, f);
+  });
+}
+
+// ---- percentage points ---------------------------------------------------------------------
+
+namespace {
+
+int decimals_of(std::string_view number) {
+  const auto dot = number.find('.');
+  return dot == std::string_view::npos ? 0 : static_cast<int>(number.size() - dot - 1);
+}
+
+bool falls(std::string_view verb) {
+  return verb == "下降" || verb == "降低" || verb == "减少" || verb == "回落";
+}
+
+}  // namespace
+
+void check_percentage_points(const Document& doc, Reporter& out) {
+  static const std::string number = "([0-9]+(?:\\.[0-9]+)?)";
+  static const std::string year = "(?:[0-9]{4}年(?:底|末)?的?)?";
+  static const std::string verb = "(提高|提升|上升|增长|增加|下降|降低|减少|回落)";
+  // 由A%提高到B%，提高了C个百分点
+  static const RE2 from_to("由" + year + number + "%" + verb + "(?:到|至)" + year + number + "%,?(?:" + verb +
+                           ")?了?" + number + "个百分点");
+  // B%……比A%提高了C个百分点
+  static const RE2 compared(number + "%[^%0-9。;]{0,20}(?:比|较)" + year + number + "%" + verb + "了?" + number +
+                            "个百分点");
+  for_each_sentence(doc, [&](std::size_t base, std::string_view sentence) {
+    if (sentence.find("百分点") == std::string_view::npos) return;
+    re2::StringPiece input(sentence);
+    re2::StringPiece a, b, c, v1, v2;
+    const auto check = [&](double from, double to, std::string_view verb_text, re2::StringPiece stated) {
+      const double change = falls(verb_text) ? from - to : to - from;
+      const std::string_view c_text(stated.data(), stated.size());
+      const double claimed = std::stod(std::string(c_text));
+      const int decimals = decimals_of(c_text);
+      if (std::fabs(change - claimed) <= 0.5 * std::pow(10.0, -decimals) + 1e-9) return;
+      const std::size_t begin = static_cast<std::size_t>(stated.data() - sentence.data());
+      const int shown = std::max({decimals, decimals_of(std::string_view(a.data(), a.size())),
+                                  decimals_of(std::string_view(b.data(), b.size()))});
+      out.report(original(doc, base, begin, begin + c_text.size() + std::string_view("个百分点").size()),
+                 expand_template(out.rule().message, {{"from", a.as_string() + "%"},
+                                                      {"to", b.as_string() + "%"},
+                                                      {"stated", std::string(c_text)},
+                                                      {"change", format_number(std::fabs(change), shown)}}));
+    };
+    while (RE2::FindAndConsume(&input, from_to, &a, &v1, &b, &v2, &c))
+      check(std::stod(a.as_string()), std::stod(b.as_string()), std::string_view(v1.data(), v1.size()), c);
+    input = re2::StringPiece(sentence);
+    while (RE2::FindAndConsume(&input, compared, &b, &a, &v1, &c))
+      check(std::stod(a.as_string()), std::stod(b.as_string()), std::string_view(v1.data(), v1.size()), c);
+  });
+}
+
+// ---- 分别 ------------------------------------------------------------------------------------
+
+namespace {
+
+std::vector<std::string_view> split_on(std::string_view s, std::string_view separator) {
+  std::vector<std::string_view> out;
+  for (std::size_t from = 0;;) {
+    const std::size_t at = s.find(separator, from);
+    out.push_back(s.substr(from, at == std::string_view::npos ? std::string_view::npos : at - from));
+    if (at == std::string_view::npos) return out;
+    from = at + separator.size();
+  }
+}
+
+std::size_t first_conjunction(std::string_view s) {
+  std::size_t best = std::string_view::npos;
+  for (const std::string_view c : {"和", "及", "与"}) best = std::min(best, s.find(c));
+  return best;
+}
+
+// 燃气管道、供水管道和排水管道: the 和 joins a third use when what precedes it is built like the
+// first item; in 磨憨、瑞丽、河口基础设施和公共服务设施建设 it joins the objects of the last one.
+std::u32string last_two(std::string_view s) {
+  std::u32string out;
+  for (std::size_t pos = s.size(); pos > 0 && out.size() < 2;) out.insert(out.begin(), utf8::prev(s, pos));
+  return out;
+}
+
+bool parallel(std::string_view first, std::string_view candidate) {
+  const std::size_t a = utf8::count_code_points(first), b = utf8::count_code_points(candidate);
+  if (a + 1 >= b && b + 1 >= a) return true;
+  return a >= 2 && b >= 2 && last_two(first) == last_two(candidate);
+}
+
+std::size_t count_uses(std::string_view uses) {
+  std::vector<std::string_view> items = split_on(uses, "、");
+  const std::size_t conjunction = first_conjunction(items.back());
+  if (conjunction == std::string_view::npos) return items.size();
+  if (items.size() == 1) return 2;
+  return parallel(items.front(), items.back().substr(0, conjunction)) ? items.size() + 1 : items.size();
+}
+
+}  // namespace
+
+void check_respectively_count(const Document& doc, Reporter& out) {
+  static const std::string amount = "[0-9]+(?:\\.[0-9]+)?(?:万亿|亿|万|千)?元?";
+  static const RE2 respectively("(分别)(?:安排|下达|补助|奖励|给予|拨付|投入|筹集|支持)?((?:" + amount + "、)+" + amount +
+                                ")(?:资金|经费)?,?用于(?:支持|保障|补助)?([^,。;]+)");
+  for_each_sentence(doc, [&](std::size_t base, std::string_view sentence) {
+    if (sentence.find("分别") == std::string_view::npos) return;
+    re2::StringPiece input(sentence);
+    re2::StringPiece word, values, uses;
+    while (RE2::FindAndConsume(&input, respectively, &word, &values, &uses)) {
+      const std::string_view uses_text(uses.data(), uses.size());
+      if (uses_text.find("等") != std::string_view::npos) continue;
+      const std::size_t value_count = split_on(std::string_view(values.data(), values.size()), "、").size();
+      const std::size_t use_count = count_uses(uses_text);
+      if (use_count < 2 || use_count == value_count) continue;
+      const std::size_t begin = static_cast<std::size_t>(word.data() - sentence.data());
+      const std::size_t end = static_cast<std::size_t>(values.data() - sentence.data()) + values.size();
+      out.report(original(doc, base, begin, end),
+                 expand_template(out.rule().message, {{"values", std::to_string(value_count)},
+                                                      {"uses", std::to_string(use_count)},
+                                                      {"list", values.as_string()}}));
+    }
+  });
+}
+
+}  // namespace policylint
