@@ -128,7 +128,9 @@ struct Segment {
 };
 
 bool relative_change(std::string_view before) {
-  static const RE2 change("(?:增长|提高|提升|下降|降低|减少|增加|扩大|缩小|上升|增幅|降幅)了?$|年均|平均|比|较|其中|累计新增");
+  static const RE2 change(
+      "(?:增长|提高|提升|下降|降低|减少|增加|扩大|缩小|上升|增幅|降幅)了?$|年均|平均|其中|累计新增|"
+      "(?:比|较)(?:上年|去年|同期|基期|[0-9]{4}年)");
   return RE2::PartialMatch(before, change);
 }
 
@@ -165,6 +167,36 @@ std::size_t clause_end(std::string_view sentence, std::size_t from, std::size_t 
   return at == std::string_view::npos ? to : from + at;
 }
 
+// The name must end where the value's phrase ends ("…覆盖率达到90%"), or begin where the phrase
+// after a leading value begins ("打造8家医养结合优质服务单位"); "城镇老旧小区改造惠及居民12万户"
+// is about the residents, not the 改造.
+std::u32string_view trim_tail(std::u32string_view s) {
+  static constexpr std::u32string_view tails[] = {U"达到", U"提高到", U"提升到", U"增加到", U"增长到", U"降低到",
+                                                  U"下降到", U"控制在", U"稳定在", U"保持在", U"比例", U"占比",
+                                                  U"总数", U"数量", U"达", U"为", U"率", U"数", U"的", U"共"};
+  for (bool trimmed = true; trimmed && !s.empty();) {
+    trimmed = false;
+    for (const auto t : tails) {
+      if (s.ends_with(t) && s.size() > t.size()) {
+        s.remove_suffix(t.size());
+        trimmed = true;
+      }
+    }
+  }
+  return s;
+}
+
+bool anchored_before(const std::u32string& phrase, const std::u32string& name) {
+  const std::u32string_view trimmed = trim_tail(phrase);
+  return !trimmed.empty() && trimmed.back() == name.back();
+}
+
+bool anchored_after(const std::u32string& phrase, const std::u32string& name) {
+  std::u32string_view s = phrase;
+  if (s.starts_with(U"的")) s.remove_prefix(1);
+  return !s.empty() && s.front() == name.front();
+}
+
 struct Candidate {
   const RowKey* key;
   std::size_t common;
@@ -188,7 +220,8 @@ void link_sentence(const Document& doc, const std::vector<RowKey>& keys, std::si
     std::vector<Candidate> candidates;
     for (const RowKey& key : keys) {
       if (key.per_head != per || !row_unit_fits(*key.table, *key.row, t)) continue;
-      const std::size_t common = std::max(lcs(key.name, b), lcs(key.name, a));
+      const std::size_t common = std::max(anchored_before(b, key.name) ? lcs(key.name, b) : 0,
+                                          anchored_after(a, key.name) ? lcs(key.name, a) : 0);
       if (common >= kNameCoverage * static_cast<double>(key.name.size())) candidates.push_back({&key, common});
     }
     if (candidates.empty()) continue;

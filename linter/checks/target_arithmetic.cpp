@@ -59,29 +59,66 @@ bool additive(std::string_view unit) {
   return RE2::FullMatch(unit, units);
 }
 
-bool gap_breaks_list(std::string_view gap) {
-  return gap.find(')') != std::string_view::npos || gap.find("。") != std::string_view::npos;
+// Without 其中, only the areas of a building's parts are read as its parts.
+bool area(std::string_view unit) { return unit == "平方米" || unit == "平方公里" || unit == "公顷" || unit == "亩"; }
+
+enum class Separator { None, Enumeration, Comma };
+
+Separator separator_in(std::string_view gap) {
+  if (gap.find("、") != std::string_view::npos) return Separator::Enumeration;
+  if (gap.find(',') != std::string_view::npos) return Separator::Comma;
+  return Separator::None;
 }
+
+// A list ends at a closing parenthesis or where its separator changes: in "公办907个、民办83个，
+// 普惠性977个" the 普惠性 count overlaps the first two.
+bool gap_breaks_list(std::string_view gap, Separator& list_separator) {
+  if (gap.find(')') != std::string_view::npos) return true;
+  const Separator here = separator_in(gap);
+  if (list_separator == Separator::None) list_separator = here;
+  return here != Separator::None && here != list_separator;
+}
+
+// Land area is not floor area, and another total starts another list.
+bool foreign_label(std::string_view label) { return RE2::PartialMatch(label, "占地|用地|总"); }
 
 bool open_ending(std::string_view rest) {
   static const RE2 open("^(?:及|以及|和|与|、|等)|等");
   return RE2::PartialMatch(rest, open);
 }
 
-// The quantities after `from` that share the total's unit, up to a break in the list.
+// The quantities after `from` that share the total's unit, up to a break in the list. After 其中
+// the list ends at another unit; after a 总 label other measures may come between the parts
+// (总建筑面积…，养老床位数400张，新建养老用房…平方米).
 void collect_parts(std::string_view sentence, const std::vector<FoundQuantity>& found, std::size_t from,
-                   PartsFinding& f) {
+                   bool skip_other_units, PartsFinding& f) {
   std::size_t last_end = f.total.end;
+  std::size_t next = sentence.size();
+  Separator separator = Separator::None;
   for (std::size_t k = from; k < found.size(); ++k) {
     const FoundQuantity& q = found[k];
-    if (q.quantity.unit != f.total.quantity.unit) break;
-    if (!f.parts.empty() && gap_breaks_list(sentence.substr(last_end, q.begin - last_end))) break;
+    if (q.quantity.unit != f.total.quantity.unit) {
+      if (skip_other_units) continue;
+      next = q.begin;
+      break;
+    }
+    const std::string_view gap = sentence.substr(last_end, q.begin - last_end);
+    if (skip_other_units && foreign_label(gap.substr(gap.find_last_of(",:") == std::string_view::npos
+                                                         ? 0
+                                                         : gap.find_last_of(",:") + 1)))
+      break;
+    if (!f.parts.empty() && gap_breaks_list(gap, separator)) break;
     f.parts.push_back(q);
     f.sum += q.quantity.value;
     last_end = q.end;
   }
   if (f.parts.empty()) return;
-  const std::size_t next = from + f.parts.size() < found.size() ? found[from + f.parts.size()].begin : sentence.size();
+  for (const FoundQuantity& q : found) {
+    if (q.begin >= last_end) {
+      next = std::min(next, q.begin);
+      break;
+    }
+  }
   f.open = open_ending(sentence.substr(last_end, next - last_end));
 }
 
@@ -101,11 +138,11 @@ std::vector<PartsFinding> find_parts(std::string_view sentence) {
     PartsFinding f;
     f.total = total;
     if (RE2::PartialMatch(after, whereof)) {
-      collect_parts(sentence, found, k + 1, f);
+      collect_parts(sentence, found, k + 1, false, f);
       if (!f.parts.empty()) out.push_back(std::move(f));
     } else if (label.find("总") != std::string_view::npos && !RE2::PartialMatch(label, "总体|总结|总书记") &&
-               additive(total.quantity.unit)) {
-      collect_parts(sentence, found, k + 1, f);
+               area(total.quantity.unit)) {
+      collect_parts(sentence, found, k + 1, true, f);
       if (f.parts.size() >= 2) out.push_back(std::move(f));
     }
   }
@@ -183,8 +220,8 @@ void check_percentage_points(const Document& doc, Reporter& out) {
   static const RE2 from_to("由" + year + number + "%" + verb + "(?:到|至)" + year + number + "%,?(?:" + verb +
                            ")?了?" + number + "个百分点");
   // B%……比A%提高了C个百分点
-  static const RE2 compared(number + "%[^%0-9。;]{0,20}(?:比|较)" + year + number + "%" + verb + "了?" + number +
-                            "个百分点");
+  static const RE2 compared(number + "%(?:,?(?:虽然|但|并且|并|且))?(?:比|较)" + year + number + "%" + verb + "了?" +
+                            number + "个百分点");
   for_each_sentence(doc, [&](std::size_t base, std::string_view sentence) {
     if (sentence.find("百分点") == std::string_view::npos) return;
     re2::StringPiece input(sentence);

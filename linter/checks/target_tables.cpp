@@ -71,8 +71,9 @@ void check_difference(const Document& doc, Reporter& out) {
 }
 
 void check_table_total(const Document& doc, Reporter& out) {
+  // Only a table's first total row: after 小计 rows, which rows a 合计 adds is not certain.
   for (const TextTable& table : doc.structure().text_tables) {
-    std::size_t first = 0;  // the first row after the previous total
+    const std::size_t first = 0;
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
       const TableRow& total_row = table.rows[r];
       if (!total_row.total) continue;
@@ -103,7 +104,7 @@ void check_table_total(const Document& doc, Reporter& out) {
                                                         {"column", table.columns[column].header},
                                                         {"sum", format_number(sum, decimals)}}));
       }
-      first = r + 1;
+      break;
     }
   }
 }
