@@ -187,8 +187,8 @@ std::u32string_view trim_tail(std::u32string_view s) {
 }
 
 bool anchored_before(const std::u32string& phrase, const std::u32string& name) {
-  const std::u32string_view trimmed = trim_tail(phrase);
-  return !trimmed.empty() && trimmed.back() == name.back();
+  const std::u32string_view trimmed = trim_tail(phrase), name_end = trim_tail(name);
+  return !trimmed.empty() && trimmed.back() == name_end.back();
 }
 
 bool anchored_after(const std::u32string& phrase, const std::u32string& name) {

@@ -220,7 +220,7 @@ void check_percentage_points(const Document& doc, Reporter& out) {
   static const RE2 from_to("由" + year + number + "%" + verb + "(?:到|至)" + year + number + "%,?(?:" + verb +
                            ")?了?" + number + "个百分点");
   // B%……比A%提高了C个百分点
-  static const RE2 compared(number + "%(?:,?(?:虽然|但|并且|并|且))?(?:比|较)" + year + number + "%" + verb + "了?" +
+  static const RE2 compared(number + "%,?(?:虽然|但|并且|并|且)?(?:比|较)" + year + number + "%" + verb + "了?" +
                             number + "个百分点");
   for_each_sentence(doc, [&](std::size_t base, std::string_view sentence) {
     if (sentence.find("百分点") == std::string_view::npos) return;
