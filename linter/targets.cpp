@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "policylint/document.hpp"
 #include "policylint/text.hpp"
@@ -186,23 +187,42 @@ std::u32string_view trim_tail(std::u32string_view s) {
   return s;
 }
 
-bool anchored_before(const std::u32string& phrase, const std::u32string& name) {
-  const std::u32string_view trimmed = trim_tail(phrase), name_end = trim_tail(name);
-  return !trimmed.empty() && trimmed.back() == name_end.back();
+char32_t last_anchor(std::u32string_view phrase) {
+  const std::u32string_view trimmed = trim_tail(phrase);
+  return trimmed.empty() ? 0 : trimmed.back();
 }
 
-bool anchored_after(const std::u32string& phrase, const std::u32string& name) {
-  std::u32string_view s = phrase;
-  if (s.starts_with(U"的")) s.remove_prefix(1);
-  return !s.empty() && s.front() == name.front();
+char32_t first_anchor(std::u32string_view phrase) {
+  if (phrase.starts_with(U"的")) phrase.remove_prefix(1);
+  return phrase.empty() ? 0 : phrase.front();
 }
+
+// Rows by the characters a phrase must end or begin with to name them, so each quantity is
+// compared only with the few rows it could name.
+struct RowIndex {
+  std::vector<RowKey> keys;
+  std::unordered_map<char32_t, std::vector<std::size_t>> by_last, by_first;
+
+  explicit RowIndex(std::vector<RowKey> all) : keys(std::move(all)) {
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      by_last[last_anchor(keys[i].name)].push_back(i);
+      by_first[keys[i].name.front()].push_back(i);
+    }
+  }
+  const std::vector<std::size_t>& lookup(const std::unordered_map<char32_t, std::vector<std::size_t>>& map,
+                                         char32_t c) const {
+    static const std::vector<std::size_t> none;
+    const auto it = c ? map.find(c) : map.end();
+    return it == map.end() ? none : it->second;
+  }
+};
 
 struct Candidate {
   const RowKey* key;
   std::size_t common;
 };
 
-void link_sentence(const Document& doc, const std::vector<RowKey>& keys, std::size_t base, std::string_view sentence,
+void link_sentence(const Document& doc, const RowIndex& index, std::size_t base, std::string_view sentence,
                    std::vector<TargetLink>& out) {
   const std::vector<RawQuantity> found = quantities_in(doc, base, sentence);
   for (std::size_t i = 0; i < found.size(); ++i) {
@@ -218,12 +238,21 @@ void link_sentence(const Document& doc, const std::vector<RowKey>& keys, std::si
     const std::u32string b = han_and_digits(before_text, false), a = han_and_digits(after_text, false);
     const bool per = per_head(before_text) || per_head(after_text);
     std::vector<Candidate> candidates;
-    for (const RowKey& key : keys) {
-      if (key.per_head != per || !row_unit_fits(*key.table, *key.row, t)) continue;
-      const std::size_t common = std::max(anchored_before(b, key.name) ? lcs(key.name, b) : 0,
-                                          anchored_after(a, key.name) ? lcs(key.name, a) : 0);
-      if (common >= kNameCoverage * static_cast<double>(key.name.size())) candidates.push_back({&key, common});
-    }
+    const auto consider = [&](std::size_t k, const std::u32string& phrase) {
+      const RowKey& key = index.keys[k];
+      if (key.per_head != per || !row_unit_fits(*key.table, *key.row, t)) return;
+      const std::size_t common = lcs(key.name, phrase);
+      if (common < kNameCoverage * static_cast<double>(key.name.size())) return;
+      for (Candidate& c : candidates) {
+        if (c.key == &key) {
+          c.common = std::max(c.common, common);
+          return;
+        }
+      }
+      candidates.push_back({&key, common});
+    };
+    for (const std::size_t k : index.lookup(index.by_last, last_anchor(b))) consider(k, b);
+    for (const std::size_t k : index.lookup(index.by_first, first_anchor(a))) consider(k, a);
     if (candidates.empty()) continue;
     std::stable_sort(candidates.begin(), candidates.end(),
                      [](const Candidate& x, const Candidate& y) { return x.common > y.common; });
@@ -263,8 +292,8 @@ std::optional<Quantity> cell_quantity(const TextTable& table, const TableRow& ro
 std::vector<TargetLink> link_targets(const Document& doc) {
   std::vector<TargetLink> out;
   const Structure& s = doc.structure();
-  const std::vector<RowKey> keys = row_keys(s);
-  if (keys.empty()) return out;
+  const RowIndex index(row_keys(s));
+  if (index.keys.empty()) return out;
   static const RE2 sentence_end("([^。;!?]*)(?:[。;!?]|$)");
   for (std::size_t i = 0; i < doc.lines().size(); ++i) {
     if (s.roles[i] != LineRole::Body && s.roles[i] != LineRole::Heading) continue;
@@ -275,7 +304,7 @@ std::vector<TargetLink> link_targets(const Document& doc) {
     re2::StringPiece sentence;
     while (!input.empty() && RE2::Consume(&input, sentence_end, &sentence)) {
       const std::size_t offset = static_cast<std::size_t>(sentence.data() - line.data());
-      link_sentence(doc, keys, base + offset, std::string_view(sentence.data(), sentence.size()), out);
+      link_sentence(doc, index, base + offset, std::string_view(sentence.data(), sentence.size()), out);
     }
   }
   return out;

@@ -87,7 +87,9 @@ void check_table_total(const Document& doc, Reporter& out) {
         bool complete = r > first;
         for (std::size_t k = first; k < r && complete; ++k) {
           const TableCell* cell = table.rows[k].cell(column);
-          complete = cell && cell->value && cell->value->comparator == Comparator::Equal;
+          // Rows in different units (个, 公里, %) do not add up, whatever the 合计 says.
+          complete = cell && cell->value && cell->value->comparator == Comparator::Equal &&
+                     (!table.columns[column].unit.empty() || table.rows[k].unit == table.rows[first].unit);
           if (!complete) break;
           sum += cell->value->value;
           decimals = std::max(decimals, cell->value->decimals);
