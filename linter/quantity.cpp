@@ -61,7 +61,7 @@ void split_unit(std::string_view unit, double& magnitude, std::string& base) {
 
 std::vector<FoundQuantity> find_quantities(std::string_view text) {
   static const RE2 re(
-      "(约|近|超过|不低于|不少于|不超过|不高于|至少|≥|≤|>=|<=)?([0-9]+(?:\\.[0-9]+)?)"
+      "(约|近|超过|不低于|不少于|不超过|不高于|至少|≥|≤|>=|<=)?([0-9]{1,15}(?:\\.[0-9]{1,8})?)"
       "(%|‰|(?:万亿|亿|万|千|百)?(?:平方米|平方公里|立方米|公里|千米|公顷|人次|元|个|张|人|户|所|家|米|亩|吨|辆|座|条"
       "|间|处|名|件|项|次|台|套|床|册|场|支|种|批|栋))(以上|以下|左右|余|多)?");
   std::vector<FoundQuantity> out;
@@ -88,7 +88,7 @@ std::vector<FoundQuantity> find_quantities(std::string_view text) {
 }
 
 std::optional<Quantity> parse_table_value(std::string_view folded) {
-  static const RE2 value("(≥|>=|≤|<=|>|<)?([0-9]+(?:\\.[0-9]+)?)");
+  static const RE2 value("(≥|>=|≤|<=|>|<)?([0-9]{1,15}(?:\\.[0-9]{1,8})?)");
   re2::StringPiece comparator, digits;
   if (!RE2::FullMatch(folded, value, &comparator, &digits)) return std::nullopt;
   Quantity q;

@@ -143,16 +143,23 @@ struct RawQuantity {
 std::vector<RawQuantity> quantities_in(const Document& doc, std::size_t base, std::string_view sentence) {
   static const RE2 year("([0-9]{4})年");
   std::vector<RawQuantity> out;
+  re2::StringPiece years(sentence);
+  re2::StringPiece year_digits;
+  int latest_year = 0;
+  bool more_years = RE2::FindAndConsume(&years, year, &year_digits);
   for (FoundQuantity& f : find_quantities(sentence)) {
+    // The years are read once, left to right, as the quantities advance.
+    while (more_years && static_cast<std::size_t>(year_digits.data() - sentence.data()) < f.begin) {
+      latest_year = std::atoi(year_digits.as_string().c_str());
+      more_years = RE2::FindAndConsume(&years, year, &year_digits);
+    }
     RawQuantity q;
     q.whole = {f.begin, f.end};
     BodyTarget& t = q.target;
     t.span = doc.to_original(Span{base + f.begin, base + f.end});
     t.unit = std::move(f.unit);
     t.quantity = f.quantity;
-    re2::StringPiece years(sentence.data(), f.begin);
-    int y = 0;
-    while (RE2::FindAndConsume(&years, year, &y)) t.year = y;
+    t.year = latest_year;
     out.push_back(std::move(q));
   }
   return out;

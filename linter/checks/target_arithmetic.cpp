@@ -90,35 +90,36 @@ bool open_ending(std::string_view rest) {
 // The quantities after `from` that share the total's unit, up to a break in the list. After 其中
 // the list ends at another unit; after a 总 label other measures may come between the parts
 // (总建筑面积…，养老床位数400张，新建养老用房…平方米).
+// The text after the last comma or colon: what a quantity is a quantity of.
+std::string_view label_in(std::string_view gap) {
+  const std::size_t comma = gap.find_last_of(",:");
+  return comma == std::string_view::npos ? gap : gap.substr(comma + 1);
+}
+
+// How many quantities of other units may stand between a 总 total's parts.
+constexpr std::size_t kMaxScan = 32;
+
 void collect_parts(std::string_view sentence, const std::vector<FoundQuantity>& found, std::size_t from,
                    bool skip_other_units, PartsFinding& f) {
   std::size_t last_end = f.total.end;
-  std::size_t next = sentence.size();
+  std::size_t after_last = found.size();  // index of the first quantity after the last part
   Separator separator = Separator::None;
-  for (std::size_t k = from; k < found.size(); ++k) {
+  for (std::size_t k = from; k < found.size() && k < from + kMaxScan; ++k) {
     const FoundQuantity& q = found[k];
     if (q.quantity.unit != f.total.quantity.unit) {
       if (skip_other_units) continue;
-      next = q.begin;
       break;
     }
     const std::string_view gap = sentence.substr(last_end, q.begin - last_end);
-    if (skip_other_units && foreign_label(gap.substr(gap.find_last_of(",:") == std::string_view::npos
-                                                         ? 0
-                                                         : gap.find_last_of(",:") + 1)))
-      break;
+    if (skip_other_units && foreign_label(label_in(gap))) break;
     if (!f.parts.empty() && gap_breaks_list(gap, separator)) break;
     f.parts.push_back(q);
     f.sum += q.quantity.value;
     last_end = q.end;
+    after_last = k + 1;
   }
   if (f.parts.empty()) return;
-  for (const FoundQuantity& q : found) {
-    if (q.begin >= last_end) {
-      next = std::min(next, q.begin);
-      break;
-    }
-  }
+  const std::size_t next = after_last < found.size() ? found[after_last].begin : sentence.size();
   f.open = open_ending(sentence.substr(last_end, next - last_end));
 }
 
@@ -131,10 +132,8 @@ std::vector<PartsFinding> find_parts(std::string_view sentence) {
     const FoundQuantity& total = found[k];
     if (total.quantity.unit == "%" || total.quantity.comparator != Comparator::Equal) continue;
     const std::string_view after = sentence.substr(total.end, found[k + 1].begin - total.end);
-    const std::size_t label_begin = sentence.substr(0, total.begin).find_last_of(",:");
-    const std::string_view label =
-        sentence.substr(label_begin == std::string_view::npos ? 0 : label_begin + 1,
-                        total.begin - (label_begin == std::string_view::npos ? 0 : label_begin + 1));
+    const std::size_t previous_end = k == 0 ? 0 : found[k - 1].end;
+    const std::string_view label = label_in(sentence.substr(previous_end, total.begin - previous_end));
     PartsFinding f;
     f.total = total;
     if (RE2::PartialMatch(after, whereof)) {
@@ -213,7 +212,7 @@ bool falls(std::string_view verb) {
 }  // namespace
 
 void check_percentage_points(const Document& doc, Reporter& out) {
-  static const std::string number = "([0-9]+(?:\\.[0-9]+)?)";
+  static const std::string number = "([0-9]{1,15}(?:\\.[0-9]{1,8})?)";
   static const std::string year = "(?:[0-9]{4}年(?:底|末)?的?)?";
   static const std::string verb = "(提高|提升|上升|增长|增加|下降|降低|减少|回落)";
   // 由A%提高到B%，提高了C个百分点
@@ -294,7 +293,7 @@ std::size_t count_uses(std::string_view uses) {
 }  // namespace
 
 void check_respectively_count(const Document& doc, Reporter& out) {
-  static const std::string amount = "[0-9]+(?:\\.[0-9]+)?(?:万亿|亿|万|千)?元?";
+  static const std::string amount = "[0-9]{1,15}(?:\\.[0-9]{1,8})?(?:万亿|亿|万|千)?元?";
   static const RE2 respectively("(分别)(?:安排|下达|补助|奖励|给予|拨付|投入|筹集|支持)?((?:" + amount + "、)+" + amount +
                                 ")(?:资金|经费)?,?用于(?:支持|保障|补助)?([^,。;]+)");
   for_each_sentence(doc, [&](std::size_t base, std::string_view sentence) {
