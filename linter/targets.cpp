@@ -110,18 +110,26 @@ bool row_unit_fits(const TextTable& table, const TableRow& row, const BodyTarget
   return false;
 }
 
-// The value the row holds for the target's year (or, in a table without years, its unit).
+bool same_cell_value(const TableCell& a, const TableCell& b) {
+  return a.value->value == b.value->value && a.value->comparator == b.value->comparator;
+}
+
+// The value the row holds for the target's year (or, in a table without years, its unit). A
+// statement without a year is compared only when every year of the row holds the same value.
 const TableCell* cell_for(const TextTable& table, const TableRow& row, const BodyTarget& t) {
   const TableCell* found = nullptr;
+  std::size_t years = 0;
   for (std::size_t i = 0; i < row.cells.size(); ++i) {
-    if (!row.column_of[i] || !value_cell(table, row, i)) continue;
+    if (!value_cell(table, row, i)) continue;
+    if (!row.column_of[i]) return nullptr;  // an empty cell somewhere: the columns are not certain
     const TableColumn& col = table.columns[*row.column_of[i]];
-    if (col.year != 0 && col.year != t.year) continue;
+    if (col.year != 0 && t.year != 0 && col.year != t.year) continue;
     if (!unit_fits(unit_of(table, row, row.cells[i]), row, t)) continue;
-    if (found) return nullptr;
-    found = &row.cells[i];
+    if (col.year != 0 && t.year == 0) ++years;
+    if (found && (t.year != 0 || col.year == 0 || !same_cell_value(*found, row.cells[i]))) return nullptr;
+    if (!found) found = &row.cells[i];
   }
-  return found;
+  return years == 1 ? nullptr : found;
 }
 
 struct Segment {

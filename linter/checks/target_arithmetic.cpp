@@ -164,7 +164,8 @@ void report_parts(const Document& doc, Reporter& out, std::size_t base, const Pa
              expand_template(out.rule().message, {{"total", in_unit(t.value, t) + unit},
                                                   {"parts", parts},
                                                   {"sum", in_unit(f.sum, t) + unit},
-                                                  {"gap", in_unit(std::fabs(t.value - f.sum), t) + unit}}));
+                                                  {"gap", in_unit(std::fabs(t.value - f.sum), t) + unit},
+                                                  {"note", f.open ? "（另列有未计数量的部分，但差额不足总数的1%）" : ""}}));
 }
 
 double parts_tolerance(const PartsFinding& f) {
