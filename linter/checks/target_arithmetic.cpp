@@ -39,9 +39,18 @@ Span original(const Document& doc, std::size_t base, std::size_t begin, std::siz
 
 double step_of(const Quantity& q) { return q.magnitude * std::pow(10.0, -q.decimals); }
 
-std::string in_unit(double value, const Quantity& like) {
-  const int decimals = std::max(like.decimals, 0);
-  return format_number(value / like.magnitude, decimals);
+// `value` in the magnitude of `like` (亿 for "300亿元"), with as many decimals as the smallest
+// written step needs and no trailing zeros: 8000万元 + 2.5亿元 = 3.3亿元.
+std::string in_unit(double value, const Quantity& like, double finest_step) {
+  const double scaled = value / like.magnitude;
+  int decimals = 0;
+  while (decimals < 6 && finest_step / like.magnitude < std::pow(10.0, -decimals) - 1e-12) ++decimals;
+  std::string text = format_number(scaled, decimals);
+  if (text.find('.') != std::string::npos) {
+    while (text.back() == '0') text.pop_back();
+    if (text.back() == '.') text.pop_back();
+  }
+  return text;
 }
 
 // ---- parts and totals ----------------------------------------------------------------------
@@ -125,7 +134,7 @@ void collect_parts(std::string_view sentence, const std::vector<FoundQuantity>& 
 
 // "总投资300亿元，其中政府投资120亿元、社会投资200亿元" and "总建筑面积N平方米，A N1平方米，B N2平方米".
 std::vector<PartsFinding> find_parts(std::string_view sentence) {
-  static const RE2 whereof("^[,(:]*其中[:,]?");
+  static const RE2 whereof("^[,(:]*(?:其中|包括)[:,]?");
   std::vector<PartsFinding> out;
   const std::vector<FoundQuantity> found = find_quantities(sentence);
   for (std::size_t k = 0; k + 1 < found.size(); ++k) {
@@ -158,13 +167,23 @@ void for_each_parts(const Document& doc, const std::function<void(std::size_t, c
 void report_parts(const Document& doc, Reporter& out, std::size_t base, const PartsFinding& f) {
   const Quantity& t = f.total.quantity;
   const std::string unit = f.total.unit;
+  double finest = step_of(t);
+  bool same_magnitude = true;
+  for (const FoundQuantity& p : f.parts) {
+    finest = std::min(finest, step_of(p.quantity));
+    same_magnitude = same_magnitude && p.quantity.magnitude == t.magnitude;
+  }
   std::string parts;
-  for (const FoundQuantity& p : f.parts) parts += (parts.empty() ? "" : "+") + in_unit(p.quantity.value, t);
+  for (const FoundQuantity& p : f.parts) {
+    if (!parts.empty()) parts += "+";
+    parts += same_magnitude ? in_unit(p.quantity.value, t, finest)
+                            : in_unit(p.quantity.value, p.quantity, step_of(p.quantity)) + p.unit;
+  }
   out.report(original(doc, base, f.total.begin, f.total.end),
-             expand_template(out.rule().message, {{"total", in_unit(t.value, t) + unit},
+             expand_template(out.rule().message, {{"total", in_unit(t.value, t, step_of(t)) + unit},
                                                   {"parts", parts},
-                                                  {"sum", in_unit(f.sum, t) + unit},
-                                                  {"gap", in_unit(std::fabs(t.value - f.sum), t) + unit},
+                                                  {"sum", in_unit(f.sum, t, finest) + unit},
+                                                  {"gap", in_unit(std::fabs(t.value - f.sum), t, finest) + unit},
                                                   {"note", f.open ? "（另列有未计数量的部分，但差额不足总数的1%）" : ""}}));
 }
 
@@ -217,7 +236,7 @@ void check_percentage_points(const Document& doc, Reporter& out) {
   static const std::string year = "(?:[0-9]{4}年(?:底|末)?的?)?";
   static const std::string verb = "(提高|提升|上升|增长|增加|下降|降低|减少|回落)";
   // 由A%提高到B%，提高了C个百分点
-  static const RE2 from_to("由" + year + number + "%" + verb + "(?:到|至)" + year + number + "%,?(?:" + verb +
+  static const RE2 from_to("(?:由|从)" + year + number + "%" + verb + "(?:到|至)" + year + number + "%(?:以上|左右)?,?(?:" + verb +
                            ")?了?" + number + "个百分点");
   // B%……比A%提高了C个百分点
   static const RE2 compared(number + "%,?(?:虽然|但|并且|并|且)?(?:比|较)" + year + number + "%" + verb + "了?" +
