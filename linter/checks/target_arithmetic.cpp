@@ -314,24 +314,35 @@ std::size_t count_uses(std::string_view uses) {
 
 void check_respectively_count(const Document& doc, Reporter& out) {
   static const std::string amount = "[0-9]{1,15}(?:\\.[0-9]{1,8})?(?:万亿|亿|万|千)?元?";
-  static const RE2 respectively("(分别)(?:安排|下达|补助|奖励|给予|拨付|投入|筹集|支持)?((?:" + amount + "、)+" + amount +
-                                ")(?:资金|经费)?,?用于(?:支持|保障|补助)?([^,。;]+)");
+  static const std::string amounts = "((?:" + amount + "、)+" + amount + ")";
+  static const std::string verbs = "(?:安排|下达|补助|奖励|给予|拨付|投入|筹集|支持)";
+  // 分别安排X、Y，用于A、B
+  static const RE2 uses_after("(分别)" + verbs + "?" + amounts + "(?:资金|经费)?,?用于(?:支持|保障|补助)?([^,。;]+)");
+  // 对A、B分别给予X、Y
+  static const RE2 uses_before("对([^,。;:对]+)(分别)" + verbs + amounts);
   for_each_sentence(doc, [&](std::size_t base, std::string_view sentence) {
     if (sentence.find("分别") == std::string_view::npos) return;
-    re2::StringPiece input(sentence);
-    re2::StringPiece word, values, uses;
-    while (RE2::FindAndConsume(&input, respectively, &word, &values, &uses)) {
+    const auto check = [&](re2::StringPiece word, re2::StringPiece values, re2::StringPiece uses, const char* what) {
       const std::string_view uses_text(uses.data(), uses.size());
-      if (uses_text.find("等") != std::string_view::npos) continue;
+      if (uses_text.find("等") != std::string_view::npos) return;
       const std::size_t value_count = split_on(std::string_view(values.data(), values.size()), "、").size();
       const std::size_t use_count = count_uses(uses_text);
-      if (use_count < 2 || use_count == value_count) continue;
+      if (use_count < 2 || use_count == value_count) return;
       const std::size_t begin = static_cast<std::size_t>(word.data() - sentence.data());
       const std::size_t end = static_cast<std::size_t>(values.data() - sentence.data()) + values.size();
       out.report(original(doc, base, begin, end),
                  expand_template(out.rule().message, {{"values", std::to_string(value_count)},
                                                       {"uses", std::to_string(use_count)},
+                                                      {"what", what},
                                                       {"list", values.as_string()}}));
+    };
+    re2::StringPiece input(sentence);
+    re2::StringPiece word, values, uses;
+    while (RE2::FindAndConsume(&input, uses_after, &word, &values, &uses)) check(word, values, uses, "项用途");
+    input = re2::StringPiece(sentence);
+    while (RE2::FindAndConsume(&input, uses_before, &uses, &word, &values)) {
+      if (std::string_view(uses.data(), uses.size()).find("、") != std::string_view::npos)
+        check(word, values, uses, "个对象");
     }
   });
 }
