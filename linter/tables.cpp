@@ -31,12 +31,6 @@ const TableCell* TableRow::cell(std::size_t column) const {
   return nullptr;
 }
 
-std::optional<std::size_t> TextTable::column_with_role(ColumnRole role) const {
-  for (std::size_t i = 0; i < columns.size(); ++i)
-    if (columns[i].role == role) return i;
-  return std::nullopt;
-}
-
 namespace {
 
 enum class CellKind { Serial, Value, Agency, Period, Total, Text };
@@ -161,6 +155,12 @@ bool fits(CellKind kind, ColumnRole role) {
   }
 }
 
+std::optional<std::size_t> role_column(const std::vector<TableColumn>& columns, ColumnRole role) {
+  for (std::size_t c = 0; c < columns.size(); ++c)
+    if (columns[c].role == role) return c;
+  return std::nullopt;
+}
+
 // Places each cell in a column by its kind. Cells whose column cannot be told stay unplaced.
 void place_cells(const std::vector<TableColumn>& columns, RowBuilder& b) {
   const std::size_t n = b.row.cells.size();
@@ -177,17 +177,15 @@ void place_cells(const std::vector<TableColumn>& columns, RowBuilder& b) {
   bool named = false;
   for (std::size_t i = 0; i < n; ++i) {
     const CellKind k = b.kinds[i];
-    const auto role_column = [&](ColumnRole r) -> std::optional<std::size_t> {
-      for (std::size_t c = 0; c < columns.size(); ++c)
-        if (columns[c].role == r) return c;
-      return std::nullopt;
-    };
-    if (k == CellKind::Serial) b.row.column_of[i] = role_column(ColumnRole::Serial);
+    if (k == CellKind::Serial) b.row.column_of[i] = role_column(columns, ColumnRole::Serial);
     else if (k == CellKind::Value) value_cells.push_back(i);
-    else if (k == CellKind::Period) b.row.column_of[i] = role_column(ColumnRole::Period);
-    else if (k == CellKind::Agency && i + 1 == n && named) b.row.column_of[i] = role_column(ColumnRole::Responsible);
-    else if (!named) b.row.column_of[i] = role_column(ColumnRole::Name), named = true;
-    else text_cells.push_back(i);
+    else if (k == CellKind::Period) b.row.column_of[i] = role_column(columns, ColumnRole::Period);
+    else if (k == CellKind::Agency && i + 1 == n && named) b.row.column_of[i] = role_column(columns, ColumnRole::Responsible);
+    else if (named) text_cells.push_back(i);
+    else {
+      b.row.column_of[i] = role_column(columns, ColumnRole::Name);
+      named = true;
+    }
   }
   const auto assign_in_order = [&](const std::vector<std::size_t>& cells, bool (*want)(ColumnRole)) {
     std::vector<std::size_t> targets;

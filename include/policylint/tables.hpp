@@ -59,8 +59,6 @@ struct TextTable {
   std::size_t last_line = 0;
   std::vector<TableColumn> columns;
   std::vector<TableRow> rows;
-
-  std::optional<std::size_t> column_with_role(ColumnRole) const;
 };
 
 class Document;
