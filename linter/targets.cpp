@@ -70,6 +70,7 @@ struct RowKey {
   const TableRow* row;
   std::u32string name;
   bool per_head;
+  std::vector<const TableRow*> twins;  // other rows with the same name: a link to it is never clear
 };
 
 std::vector<RowKey> row_keys(const Structure& s) {
@@ -215,13 +216,20 @@ char32_t first_anchor(std::u32string_view phrase) {
 // Rows by the characters a phrase must end or begin with to name them, so each quantity is
 // compared only with the few rows it could name.
 struct RowIndex {
-  std::vector<RowKey> keys;
+  std::vector<RowKey> keys;  // one per distinct name
   std::unordered_map<char32_t, std::vector<std::size_t>> by_last, by_first;
 
-  explicit RowIndex(std::vector<RowKey> all) : keys(std::move(all)) {
-    for (std::size_t i = 0; i < keys.size(); ++i) {
-      by_last[last_anchor(keys[i].name)].push_back(i);
-      by_first[keys[i].name.front()].push_back(i);
+  explicit RowIndex(std::vector<RowKey> all) {
+    std::unordered_map<std::u32string, std::size_t> by_name;
+    for (RowKey& key : all) {
+      const auto [it, fresh] = by_name.emplace(key.name, keys.size());
+      if (!fresh) {
+        keys[it->second].twins.push_back(key.row);
+        continue;
+      }
+      by_last[last_anchor(key.name)].push_back(keys.size());
+      by_first[key.name.front()].push_back(keys.size());
+      keys.push_back(std::move(key));
     }
   }
   const std::vector<std::size_t>& lookup(const std::unordered_map<char32_t, std::vector<std::size_t>>& map,
@@ -276,6 +284,7 @@ void link_sentence(const Document& doc, const RowIndex& index, std::size_t base,
     link.target = std::move(t);
     link.table = candidates.front().key->table;
     link.row = candidates.front().key->row;
+    link.rivals = candidates.front().key->twins;
     for (std::size_t c = 1; c < candidates.size(); ++c) {
       if (candidates[c].common == candidates.front().common) link.rivals.push_back(candidates[c].key->row);
     }
@@ -286,6 +295,24 @@ void link_sentence(const Document& doc, const RowIndex& index, std::size_t base,
 }
 
 }  // namespace
+
+void split_sentences(std::string_view line, const std::function<void(std::size_t, std::string_view)>& on) {
+  static constexpr std::string_view kFullStop = "。";
+  std::size_t begin = 0;
+  for (std::size_t i = 0; i < line.size();) {
+    std::size_t terminator = 0;
+    if (line[i] == ';' || line[i] == '!' || line[i] == '?') terminator = 1;
+    else if (line.compare(i, kFullStop.size(), kFullStop) == 0) terminator = kFullStop.size();
+    if (terminator == 0) {
+      ++i;
+      continue;
+    }
+    on(begin, line.substr(begin, i - begin));
+    i += terminator;
+    begin = i;
+  }
+  if (begin < line.size()) on(begin, line.substr(begin));
+}
 
 std::string unit_of(const TextTable& table, const TableRow& row, const TableCell& cell) {
   for (std::size_t i = 0; i < row.cells.size(); ++i) {
@@ -309,18 +336,14 @@ std::vector<TargetLink> link_targets(const Document& doc) {
   const Structure& s = doc.structure();
   const RowIndex index(row_keys(s));
   if (index.keys.empty()) return out;
-  static const RE2 sentence_end("([^。;!?]*)(?:[。;!?]|$)");
   for (std::size_t i = 0; i < doc.lines().size(); ++i) {
     if (s.roles[i] != LineRole::Body && s.roles[i] != LineRole::Heading) continue;
     const Line& l = doc.lines()[i];
     const std::size_t base = doc.to_folded(l.begin);
     const std::string_view line = std::string_view(doc.folded()).substr(base, doc.to_folded(l.end) - base);
-    re2::StringPiece input(line);
-    re2::StringPiece sentence;
-    while (!input.empty() && RE2::Consume(&input, sentence_end, &sentence)) {
-      const std::size_t offset = static_cast<std::size_t>(sentence.data() - line.data());
-      link_sentence(doc, index, base + offset, std::string_view(sentence.data(), sentence.size()), out);
-    }
+    split_sentences(line, [&](std::size_t offset, std::string_view sentence) {
+      link_sentence(doc, index, base + offset, sentence, out);
+    });
   }
   return out;
 }

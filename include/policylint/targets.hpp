@@ -2,8 +2,10 @@
 // Targets stated in the body ("到2025年，社区日间照料机构覆盖率达到90%") and the table rows they
 // restate. Matching is by name, unit and year; a link that is not clear is not made.
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "policylint/diagnostic.hpp"
@@ -35,6 +37,9 @@ struct TargetLink {
 // Every body quantity that names a table indicator, with the row it names. Empty, at no cost,
 // when the document has no table.
 std::vector<TargetLink> link_targets(const Document& doc);
+
+// Calls `on(offset, sentence)` for each sentence of a folded line; a sentence ends after 。 ; ! ?.
+void split_sentences(std::string_view folded_line, const std::function<void(std::size_t, std::string_view)>& on);
 
 // A cell's quantity in base units: the row's or the column's unit decides the magnitude.
 std::optional<Quantity> cell_quantity(const TextTable& table, const TableRow& row, const TableCell& cell);

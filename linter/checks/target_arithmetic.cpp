@@ -2,10 +2,12 @@
 // values and uses a 分别 pairs.
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 
 #include "checks/targets.hpp"
+#include "policylint/targets.hpp"
 #include "policylint/text.hpp"
 
 namespace policylint {
@@ -13,8 +15,9 @@ namespace policylint {
 namespace {
 
 // Body sentences, split at 。；！？; a table row is one unit, since its cells hold several sentences.
-void for_each_sentence(const Document& doc, const std::function<void(std::size_t, std::string_view)>& on) {
-  static const RE2 sentence_end("([^。;!?]*)(?:[。;!?]|$)");
+// Lines without any of `keywords` are skipped before they are split.
+void for_each_sentence(const Document& doc, std::initializer_list<std::string_view> keywords,
+                       const std::function<void(std::size_t, std::string_view)>& on) {
   const Structure& s = doc.structure();
   for (std::size_t i = 0; i < doc.lines().size(); ++i) {
     const LineRole role = s.roles[i];
@@ -22,14 +25,14 @@ void for_each_sentence(const Document& doc, const std::function<void(std::size_t
     const Line& l = doc.lines()[i];
     const std::size_t base = doc.to_folded(l.begin);
     const std::string_view line = std::string_view(doc.folded()).substr(base, doc.to_folded(l.end) - base);
+    if (std::none_of(keywords.begin(), keywords.end(),
+                     [&](std::string_view k) { return line.find(k) != std::string_view::npos; }))
+      continue;
     if (role == LineRole::Table) {
       on(base, line);
       continue;
     }
-    re2::StringPiece input(line);
-    re2::StringPiece sentence;
-    while (!input.empty() && RE2::Consume(&input, sentence_end, &sentence))
-      on(base + static_cast<std::size_t>(sentence.data() - line.data()), std::string_view(sentence.data(), sentence.size()));
+    split_sentences(line, [&](std::size_t offset, std::string_view sentence) { on(base + offset, sentence); });
   }
 }
 
@@ -158,8 +161,7 @@ std::vector<PartsFinding> find_parts(std::string_view sentence) {
 }
 
 void for_each_parts(const Document& doc, const std::function<void(std::size_t, const PartsFinding&)>& on) {
-  for_each_sentence(doc, [&](std::size_t base, std::string_view sentence) {
-    if (sentence.find("总") == std::string_view::npos && sentence.find("其中") == std::string_view::npos) return;
+  for_each_sentence(doc, {"总", "其中", "包括"}, [&](std::size_t base, std::string_view sentence) {
     for (const PartsFinding& f : find_parts(sentence)) on(base, f);
   });
 }
@@ -241,8 +243,7 @@ void check_percentage_points(const Document& doc, Reporter& out) {
   // B%……比A%提高了C个百分点
   static const RE2 compared(number + "%,?(?:虽然|但|并且|并|且)?(?:比|较)" + year + number + "%" + verb + "了?" +
                             number + "个百分点");
-  for_each_sentence(doc, [&](std::size_t base, std::string_view sentence) {
-    if (sentence.find("百分点") == std::string_view::npos) return;
+  for_each_sentence(doc, {"百分点"}, [&](std::size_t base, std::string_view sentence) {
     re2::StringPiece input(sentence);
     re2::StringPiece a, b, c, v1, v2;
     const auto check = [&](double from, double to, std::string_view verb_text, re2::StringPiece stated) {
@@ -320,8 +321,7 @@ void check_respectively_count(const Document& doc, Reporter& out) {
   static const RE2 uses_after("(分别)" + verbs + "?" + amounts + "(?:资金|经费)?,?用于(?:支持|保障|补助)?([^,。;]+)");
   // 对A、B分别给予X、Y
   static const RE2 uses_before("对([^,。;:对]+)(分别)" + verbs + amounts);
-  for_each_sentence(doc, [&](std::size_t base, std::string_view sentence) {
-    if (sentence.find("分别") == std::string_view::npos) return;
+  for_each_sentence(doc, {"分别"}, [&](std::size_t base, std::string_view sentence) {
     const auto check = [&](re2::StringPiece word, re2::StringPiece values, re2::StringPiece uses, const char* what) {
       const std::string_view uses_text(uses.data(), uses.size());
       if (uses_text.find("等") != std::string_view::npos) return;
