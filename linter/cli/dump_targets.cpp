@@ -58,7 +58,7 @@ int run_dump_targets(const std::string& path) {
   const std::vector<TargetLink> links = link_targets(doc);
   for (const TargetLink& link : links) {
     const BodyTarget& t = link.target;
-    fmt::print("{}:{} {} {}{}{}  “{}”\n", path, where(doc, t.span), describe(t.quantity), t.quantity.unit,
+    fmt::print("{}:{} {} {}{}{}  “{}”\n", path, where(doc, t.span), describe(t.quantity), t.unit,
                t.year ? fmt::format(" {}年", t.year) : "", t.increment ? " 新增" : "", t.phrase);
     fmt::print("    → {}行 {}", link.row->line + 1, link.row->name);
     if (link.table_value) {
