@@ -233,6 +233,14 @@ void add_cell(const Document& doc, RowBuilder& b, const Token& t, CellKind kind)
 
 // A line that does not start a row continues the last one: agencies join the agency list,
 // wrapped text joins the cell it broke out of.
+// In 序号 / 指标名称 / 2020年 …, a text line under a row that has only its serial and name yet
+// is the rest of a long name.
+bool name_wraps(const std::vector<TableColumn>& columns, const RowBuilder& b) {
+  const bool name_then_values = columns.size() >= 3 && columns[0].role == ColumnRole::Serial &&
+                                columns[1].role == ColumnRole::Name && is_number_column(columns[2].role);
+  return name_then_values && b.kinds.size() == 2 && b.kinds[0] == CellKind::Serial && b.kinds[1] == CellKind::Text;
+}
+
 void continue_row(const Document& doc, const std::vector<TableColumn>& columns, RowBuilder& b,
                   const std::vector<Token>& tokens) {
   for (const Token& t : tokens) {
@@ -242,7 +250,7 @@ void continue_row(const Document& doc, const std::vector<TableColumn>& columns, 
     if (kind == CellKind::Agency && last_kind == CellKind::Agency) {
       append_to_last(doc, b, t, last.ends_with("、") ? "" : "、");
     } else if (kind == CellKind::Text && last_kind == CellKind::Text &&
-               (unbalanced(last) || b.row.cells.size() >= text_column_count(columns))) {
+               (unbalanced(last) || name_wraps(columns, b) || b.row.cells.size() >= text_column_count(columns))) {
       append_to_last(doc, b, t, "");
     } else {
       add_cell(doc, b, t, kind);
