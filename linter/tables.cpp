@@ -91,26 +91,29 @@ void split_name_unit(std::string_view text, std::string& name, std::string& unit
   if (!unit.empty()) name = std::string(text.substr(0, open));
 }
 
+bool contains_any(std::string_view text, std::initializer_list<std::string_view> words) {
+  return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return text.find(w) != std::string_view::npos; });
+}
+
 TableColumn make_column(const Token& token) {
   static const RE2 year("([0-9]{4})年");
-  static const RE2 target_words("目标|预期|规划|预计|计划");
   TableColumn c;
   c.header = token.text;
   const std::string_view h = c.header;
   std::string name;
   split_name_unit(h, name, c.unit);
   if (h == "序号") c.role = ColumnRole::Serial;
-  else if (RE2::PartialMatch(h, "责任|牵头|实施单位|主管")) c.role = ColumnRole::Responsible;
-  else if (RE2::PartialMatch(h, "年限|期限|起止")) c.role = ColumnRole::Period;
-  else if (RE2::PartialMatch(h, "投资")) c.role = ColumnRole::Investment;
+  else if (contains_any(h, {"责任", "牵头", "实施单位", "主管"})) c.role = ColumnRole::Responsible;
+  else if (contains_any(h, {"年限", "期限", "起止"})) c.role = ColumnRole::Period;
+  else if (contains_any(h, {"投资"})) c.role = ColumnRole::Investment;
   else if (h == "单位" || h == "计量单位") c.role = ColumnRole::Unit;
   else if (RE2::PartialMatch(h, year, &c.year)) c.role = ColumnRole::Value;
   else if (!c.unit.empty()) c.role = ColumnRole::Value;
-  else if (RE2::PartialMatch(h, "属性")) c.role = ColumnRole::Other;
-  else if (RE2::PartialMatch(h, "名称|指标|类别|事项")) c.role = ColumnRole::Name;
-  else if (RE2::PartialMatch(h, "内容|举措|规模|措施")) c.role = ColumnRole::Content;
-  else if (RE2::PartialMatch(h, "项目|任务")) c.role = ColumnRole::Name;
-  c.target = c.year != 0 && RE2::PartialMatch(h, target_words);
+  else if (contains_any(h, {"属性"})) c.role = ColumnRole::Other;
+  else if (contains_any(h, {"名称", "指标", "类别", "事项"})) c.role = ColumnRole::Name;
+  else if (contains_any(h, {"内容", "举措", "规模", "措施"})) c.role = ColumnRole::Content;
+  else if (contains_any(h, {"项目", "任务"})) c.role = ColumnRole::Name;
+  c.target = c.year != 0 && contains_any(h, {"目标", "预期", "规划", "预计", "计划"});
   return c;
 }
 

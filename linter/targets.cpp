@@ -100,8 +100,8 @@ bool unit_fits(const std::string& table_unit, const TableRow& row, const BodyTar
   split_unit(table_unit, magnitude, table_base);
   if (!table_base.empty()) return units_compatible(body_base, table_base);
   // No unit written: "居家适老化改造户数" counts 户; a 率 or 比例 is a percentage.
-  if (body_base == "%") return RE2::PartialMatch(row.name, "(?:率|比例|占比)$");
-  return body_base != "%" && !body_base.empty() && row.name.find(body_base) != std::string::npos;
+  if (body_base == "%") return row.name.ends_with("率") || row.name.ends_with("比例") || row.name.ends_with("占比");
+  return !body_base.empty() && row.name.find(body_base) != std::string::npos;
 }
 
 bool row_unit_fits(const TextTable& table, const TableRow& row, const BodyTarget& t) {

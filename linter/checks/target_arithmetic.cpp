@@ -92,7 +92,16 @@ bool gap_breaks_list(std::string_view gap, Separator& list_separator) {
 }
 
 // Land area is not floor area, and another total starts another list.
-bool foreign_label(std::string_view label) { return RE2::PartialMatch(label, "占地|用地|总"); }
+bool foreign_label(std::string_view label) {
+  return label.find("占地") != std::string_view::npos || label.find("用地") != std::string_view::npos ||
+         label.find("总") != std::string_view::npos;
+}
+
+// 总建筑面积, 建设总面积; not 总体, 总结, 总书记.
+bool total_label(std::string_view label) {
+  static const RE2 other_senses("总体|总结|总书记");
+  return label.find("总") != std::string_view::npos && !RE2::PartialMatch(label, other_senses);
+}
 
 bool open_ending(std::string_view rest) {
   static const RE2 open("^(?:及|以及|和|与|、|等)|等");
@@ -151,8 +160,7 @@ std::vector<PartsFinding> find_parts(std::string_view sentence) {
     if (RE2::PartialMatch(after, whereof)) {
       collect_parts(sentence, found, k + 1, false, f);
       if (!f.parts.empty()) out.push_back(std::move(f));
-    } else if (label.find("总") != std::string_view::npos && !RE2::PartialMatch(label, "总体|总结|总书记") &&
-               area(total.quantity.unit)) {
+    } else if (total_label(label) && area(total.quantity.unit)) {
       collect_parts(sentence, found, k + 1, true, f);
       if (f.parts.size() >= 2) out.push_back(std::move(f));
     }
