@@ -240,6 +240,15 @@ struct RowIndex {
   }
 };
 
+// "主城区社区日间照料机构覆盖率达到100%" is about part of the area the table's row covers.
+bool narrower_scope(std::string_view phrase, std::string_view name) {
+  static constexpr std::string_view kScopes[] = {"城区", "农村", "城市", "城镇", "县城", "乡镇", "乡村", "街道",
+                                                 "各县", "每个", "试点", "重点", "边境", "山区", "贫困", "其中"};
+  return std::any_of(std::begin(kScopes), std::end(kScopes), [&](std::string_view scope) {
+    return phrase.find(scope) != std::string_view::npos && name.find(scope) == std::string_view::npos;
+  });
+}
+
 struct Candidate {
   const RowKey* key;
   std::size_t common;
@@ -264,6 +273,7 @@ void link_sentence(const Document& doc, const RowIndex& index, std::size_t base,
     const auto consider = [&](std::size_t k, const std::u32string& phrase) {
       const RowKey& key = index.keys[k];
       if (key.per_head != per || !row_unit_fits(*key.table, *key.row, t)) return;
+      if (narrower_scope(before_text, key.row->name) || narrower_scope(after_text, key.row->name)) return;
       const std::size_t common = lcs(key.name, phrase);
       if (common < kNameCoverage * static_cast<double>(key.name.size())) return;
       for (Candidate& c : candidates) {

@@ -51,6 +51,7 @@ TEST_CASE("table-mismatch stays silent without a year, for changes and for other
   CHECK(ids("到2025年，社区日间照料机构覆盖率提高5个百分点，养老床位增加1000张。", "targets/table-mismatch").empty());
   CHECK(ids("到2025年，全市养老床位改造惠及老人3000人。", "targets/table-mismatch").empty());
   CHECK(ids("到2025年，全市养老床位约1.3万张。", "targets/table-mismatch").empty());
+  CHECK(ids("到2025年，主城区社区日间照料机构覆盖率达到100%。", "targets/table-mismatch").empty());
 }
 
 TEST_CASE("difference compares 新增 with the target less the base", "[targets]") {
