@@ -312,7 +312,7 @@ void split_sentences(std::string_view line, const std::function<void(std::size_t
   for (std::size_t i = 0; i < line.size();) {
     std::size_t terminator = 0;
     if (line[i] == ';' || line[i] == '!' || line[i] == '?') terminator = 1;
-    else if (line.compare(i, kFullStop.size(), kFullStop) == 0) terminator = kFullStop.size();
+    else if (line[i] == kFullStop[0] && line.compare(i, kFullStop.size(), kFullStop) == 0) terminator = kFullStop.size();
     if (terminator == 0) {
       ++i;
       continue;
