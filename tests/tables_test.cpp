@@ -76,6 +76,17 @@ TEST_CASE("a wrapped agency list joins the responsible cell across lines", "[tab
   CHECK(doc.position(places.cell(4)->span.end).line == 10);
 }
 
+TEST_CASE("a long indicator name wraps onto the next line", "[tables]") {
+  const Document doc = Document::from_text("t.txt",
+                                            "指标如下：\n\n序号 指标名称 2020年 2025年目标 责任单位\n"
+                                            "1 新建城区、居住小区养老服务设施\n配套率（%） 0 100 市民政局\n");
+  const TableRow& row = doc.structure().text_tables.at(0).rows.at(0);
+  CHECK(row.name == "新建城区、居住小区养老服务设施配套率");
+  CHECK(row.unit == "%");
+  REQUIRE(row.cell(3));
+  CHECK(row.cell(3)->value->value == 100);
+}
+
 TEST_CASE("a total row and unit columns are recognised", "[tables]") {
   const Document doc = Document::from_text("t.txt",
                                             "附件\n\n序号 项目类别 项目数（个） 总投资（亿元）\n"

@@ -43,7 +43,15 @@ TEST_CASE("table-mismatch compares values across units and reports at the body",
   const auto d = lint_text("到2025年，社区日间照料机构覆盖率达到95%。" + kTable, {"targets/table-mismatch"});
   REQUIRE(d.size() == 1);
   REQUIRE(d[0].related.size() == 1);
-  CHECK(d[0].message.find("90%") != std::string::npos);
+  CHECK(d[0].message.find("2025年为90%") != std::string::npos);
+}
+
+TEST_CASE("an undated statement is compared when every year of the row agrees", "[targets]") {
+  const std::string table = "\n\n序号 指标名称 2020年 2025年目标 责任单位\n1 特殊困难老年人月探访率（%） 100 100 市民政局\n";
+  CHECK(lint_text("特殊困难老年人月探访率达到100%。" + table, {"targets/table-mismatch"}).empty());
+  const auto d = lint_text("特殊困难老年人月探访率达到90%。" + table, {"targets/table-mismatch"});
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].message.find("”为100%") != std::string::npos);
 }
 
 TEST_CASE("table-mismatch stays silent without a year, for changes and for other subjects", "[targets]") {

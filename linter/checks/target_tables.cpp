@@ -32,7 +32,7 @@ void check_table_mismatch(const Document& doc, Reporter& out) {
     Diagnostic* d = out.report(link.target.span,
                                expand_template(out.rule().message, {{"body", written(doc, link.target.span)},
                                                                     {"indicator", link.row->name},
-                                                                    {"year", std::to_string(link.target.year)},
+                                                                    {"year", link.target.year ? std::to_string(link.target.year) + "年" : ""},
                                                                     {"table", table}}));
     if (d) d->related.push_back({link.cell->span, "附表中“" + link.row->name + "”为" + table});
   }
