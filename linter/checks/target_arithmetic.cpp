@@ -236,7 +236,7 @@ int decimals_of(std::string_view number) {
 }
 
 bool falls(std::string_view verb) {
-  return verb == "下降" || verb == "降低" || verb == "减少" || verb == "回落";
+  return verb == "下降" || verb == "降低" || verb == "减少" || verb == "回落" || verb == "降";
 }
 
 }  // namespace
@@ -244,7 +244,7 @@ bool falls(std::string_view verb) {
 void check_percentage_points(const Document& doc, Reporter& out) {
   static const std::string number = "([0-9]{1,15}(?:\\.[0-9]{1,8})?)";
   static const std::string year = "(?:[0-9]{4}年(?:底|末)?的?)?";
-  static const std::string verb = "(提高|提升|上升|增长|增加|下降|降低|减少|回落)";
+  static const std::string verb = "(提高|提升|上升|增长|增加|下降|降低|减少|回落|升|增|降)";
   // 由A%提高到B%，提高了C个百分点
   static const RE2 from_to("(?:由|从)" + year + number + "%" + verb + "(?:到|至)" + year + number + "%(?:以上|左右)?,?(?:" + verb +
                            ")?了?" + number + "个百分点");
@@ -326,7 +326,8 @@ void check_respectively_count(const Document& doc, Reporter& out) {
   static const std::string amounts = "((?:" + amount + "、)+" + amount + ")";
   static const std::string verbs = "(?:安排|下达|补助|奖励|给予|拨付|投入|筹集|支持)";
   // 分别安排X、Y，用于A、B
-  static const RE2 uses_after("(分别)" + verbs + "?" + amounts + "(?:资金|经费)?,?用于(?:支持|保障|补助)?([^,。;]+)");
+  static const RE2 uses_after("(分别)" + verbs + "?(?:专项资金|资金|经费)?" + amounts +
+                              "(?:资金|经费)?,?用于(?:支持|保障|补助)?([^,。;]+)");
   // 对A、B分别给予X、Y
   static const RE2 uses_before("对([^,。;:对]+)(分别)" + verbs + amounts);
   for_each_sentence(doc, {"分别"}, [&](std::size_t base, std::string_view sentence) {
