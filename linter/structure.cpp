@@ -332,6 +332,7 @@ Structure parse_structure(const Document& doc) {
   parse_layout(doc, s);
   s.dates = extract_dates(doc, s);
   s.unit_lists = parse_unit_lists(doc);
+  s.text_tables = parse_tables(doc, s);
   return s;
 }
 

@@ -9,6 +9,7 @@
 #include "policylint/date.hpp"
 #include "policylint/dates.hpp"
 #include "policylint/diagnostic.hpp"
+#include "policylint/tables.hpp"
 
 namespace policylint {
 
@@ -93,6 +94,7 @@ struct Structure {
   std::vector<LineRole> roles;  // one per line
   std::vector<Heading> headings;
   std::vector<Table> tables;
+  std::vector<TextTable> text_tables;  // the cells of each of `tables`
   std::vector<Span> titles;        // 《…》, including the marks
   std::vector<Span> doc_numbers;   // 机关代字〔年〕号 anywhere in the text
   std::vector<Span> urls;          // URLs and e-mail addresses

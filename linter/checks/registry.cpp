@@ -12,6 +12,7 @@
 #include "checks/structure.hpp"
 #include "checks/substitution.hpp"
 #include "checks/two_digit_year.hpp"
+#include "checks/targets.hpp"
 #include "rule_params.hpp"
 
 namespace policylint {
@@ -31,6 +32,7 @@ const std::map<std::string, KindFactory, std::less<>>& kinds() {
       {"structure", make_structure_check},
       {"substitution", make_substitution_check},
       {"two-digit-year", make_two_digit_year_check},
+      {"targets", make_targets_check},
   };
   return registry;
 }

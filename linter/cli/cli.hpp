@@ -34,5 +34,6 @@ int run_rules(Workspace& workspace);
 int run_explain(Workspace& workspace, const std::string& id);
 int run_check_pack(const std::string& path);
 int run_install_hook(bool force);
+int run_dump_targets(const std::string& path);
 
 }  // namespace policylint::cli

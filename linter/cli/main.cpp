@@ -45,6 +45,9 @@ int main(int argc, char** argv) {
   auto* install_hook = app.add_subcommand("install-hook", "在当前 git 仓库写入 pre-commit 钩子");
   bool force_hook = false;
   install_hook->add_flag("--force", force_hook, "覆盖已有的 pre-commit 钩子");
+  auto* dump_targets = app.add_subcommand("dump-targets", "列出解析出的表格，以及正文指标与表格单元格的配对");
+  std::string dump_file;
+  dump_targets->add_option("file", dump_file, "要分析的文件")->required();
   app.require_subcommand(0, 1);
 
   try {
@@ -78,6 +81,7 @@ int main(int argc, char** argv) {
   if (*check_pack) return cli::run_check_pack(pack_file);
   if (*install_hook) return cli::run_install_hook(force_hook);
   if (*lsp) return lsp::run_stdio(opt.overrides);
+  if (*dump_targets) return cli::run_dump_targets(dump_file);
   if (*rules || *explain) {
     Workspace workspace(opt.overrides);
     SourceErrors errors;
