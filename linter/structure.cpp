@@ -263,9 +263,6 @@ void assign_roles(const Document& doc, Structure& s) {
   static const RE2 metadata_number("(?:^|[ \t\u3000\u00A0])文[ \t\u3000\u00A0]*号[ \t\u3000\u00A0:]+(\\p{Han}{1,16}(?:〔|\\[|【|\\(|［)[0-9]{2,4}(?:〕|\\]|】|\\)|］)第?[0-9]{1,4}号)");
   static const RE2 attachment("^[ \t\u3000]*附件[0-9一二三四五六七八九十]*[ \t\u3000]*(:|$)");
   bool table = false;
-  // The 成文日期 follows the body; a date line above all prose is a web page's publication date.
-  std::optional<CivilDate> date_above_body;
-  bool body_seen = false;
   for (i = 0; i < n; ++i) {
     const std::string_view f = folded_line(doc, i);
     if (s.roles[i] == LineRole::Blank) continue;
@@ -298,10 +295,6 @@ void assign_roles(const Document& doc, Structure& s) {
     }
     if (const auto date = parse_date_line(f)) {
       s.roles[i] = LineRole::Signature;
-      if (is_valid(*date)) {
-        if (!body_seen && !date_above_body) date_above_body = date;
-        if (body_seen && !s.document_date) s.document_date = date;
-      }
       // The issuing bodies stand just above the date, over blank lines.
       for (std::size_t j = i; j-- > 0 && i - j <= 6;) {
         if (s.roles[j] == LineRole::Blank) continue;
@@ -315,9 +308,23 @@ void assign_roles(const Document& doc, Structure& s) {
       }
       continue;
     }
-    body_seen = body_seen || s.roles[i] == LineRole::Body || s.roles[i] == LineRole::Heading;
   }
-  if (!s.document_date) s.document_date = date_above_body;
+}
+
+// The 成文日期 follows the body; a date line above all prose (once the title block is known) is a
+// web page's publication date, taken only when there is no other.
+void choose_document_date(const Document& doc, Structure& s) {
+  std::optional<CivilDate> above_body;
+  bool body_seen = false;
+  for (std::size_t i = 0; i < s.roles.size() && !s.document_date; ++i) {
+    if (s.roles[i] == LineRole::Body || s.roles[i] == LineRole::Heading) body_seen = true;
+    if (s.roles[i] != LineRole::Signature) continue;
+    const auto date = parse_date_line(folded_line(doc, i));
+    if (!date || !is_valid(*date)) continue;
+    if (body_seen) s.document_date = date;
+    else if (!above_body) above_body = date;
+  }
+  if (!s.document_date) s.document_date = above_body;
 }
 
 }  // namespace
@@ -330,6 +337,7 @@ Structure parse_structure(const Document& doc) {
   collect_spans(doc, s);
   assign_roles(doc, s);
   parse_layout(doc, s);
+  choose_document_date(doc, s);
   s.dates = extract_dates(doc, s);
   s.unit_lists = parse_unit_lists(doc);
   s.text_tables = parse_tables(doc, s);
