@@ -90,7 +90,7 @@ TEST_CASE("json and jsonl follow the contract", "[cli]") {
   CHECK(nlohmann::json::parse(out).empty());
 }
 
-TEST_CASE("--fix keeps the encoding, the BOM and the line endings, and a second run changes nothing", "[cli]") {
+TEST_CASE("fixing keeps the encoding, the BOM and the line endings, and a second run changes nothing", "[cli]") {
   Sandbox box;
   std::string out;
   const std::string crlf_bom = box.write("bom.txt", "\xEF\xBB\xBF各单位：\r\n请报送材料,逾期不候。\r\n");
@@ -110,7 +110,7 @@ TEST_CASE("--fix keeps the encoding, the BOM and the line endings, and a second 
   for (const auto& entry : fs::directory_iterator(box.dir)) CHECK(entry.path().filename().string()[0] != '.');
 }
 
-TEST_CASE("--diff prints a unified diff and writes nothing", "[cli]") {
+TEST_CASE("the diff option prints a unified diff and writes nothing", "[cli]") {
   Sandbox box;
   const std::string file = box.write("draft.txt", kDraft);
   std::string out;

@@ -13,7 +13,7 @@ namespace fs = std::filesystem;
 using policylint::testing::read_file;
 using policylint::testing::run_cli;
 
-TEST_CASE("--fix on the seed corpus repairs punctuation and leaves look-alikes alone", "[cli][seed]") {
+TEST_CASE("fixing the seed corpus repairs punctuation and leaves look-alikes alone", "[cli][seed]") {
   const fs::path seed = fs::path(POLICYLINT_SOURCE_DIR) / "fixtures/seed";
   const fs::path dir = fs::temp_directory_path() / ("policylint-seed-fix-" + std::to_string(::getpid()));
   fs::remove_all(dir);

@@ -27,7 +27,7 @@ fs::path copy_seed(const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("--fix repairs seed punctuation without touching numbers, and is idempotent", "[cli][fix]") {
+TEST_CASE("fixing repairs seed punctuation without touching numbers, and is idempotent", "[cli][fix]") {
   for (const std::string name : {"miit-2022-smart-eldercare-catalogue.txt", "weishan-2022-science-literacy.txt"}) {
     INFO(name);
     const fs::path file = copy_seed(name);
