@@ -10,7 +10,7 @@ of files). Timing is wall-clock; each figure is the best of three runs.
 import argparse, os, pathlib, shutil, subprocess, sys, tempfile, time
 
 def run(cmd):
-    """Runs cmd, returns (seconds, peak RSS in MB)."""
+    """Runs cmd, returns (wall seconds, CPU seconds, peak RSS in MB)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -18,11 +18,12 @@ def run(cmd):
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):
         sys.exit(f"bench: {' '.join(cmd)} exited {code}")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 def best(cmd, repeat=3):
+    """Best wall time, best CPU time and the largest peak RSS over `repeat` runs."""
     runs = [run(cmd) for _ in range(repeat)]
-    return min(r[0] for r in runs), max(r[1] for r in runs)
+    return min(r[0] for r in runs), min(r[1] for r in runs), max(r[2] for r in runs)
 
 def main():
     root = pathlib.Path(__file__).resolve().parent.parent
@@ -43,7 +44,7 @@ def main():
         big.write_text(text * (target // unit + 1), encoding='utf-8')
         small = work / 'small'
         small.mkdir()
-        per_file = text * (target // (1000 * unit) + 1)
+        per_file = (text * (target // (1000 * unit) + 1))[:target // 3000]
         for i in range(1000):
             (small / f'd{i:04}.txt').write_text(per_file, encoding='utf-8')
         hundred = work / 'hundred'
@@ -57,19 +58,19 @@ def main():
         base = [args.binary, '--no-config', '-q', '--exit-zero']
         big_mb = big.stat().st_size / 1e6
         small_mb = sum(p.stat().st_size for p in small.iterdir()) / 1e6
-        t_big, rss_big = best(base + [str(big)])
-        t_small1, rss_small1 = best(base + ['-j1', str(small)])
-        t_small, rss_small = best(base + [str(small)])
-        _, rss_hundred = best(base + ['-j1', str(hundred)])
-        t_empty, rss_empty = best(base + [str(empty)], 10)
-        t_draft, _ = best(base + [str(draft)], 10)
-        print(f'corpus: {len(seeds)} seed documents, {unit / 1e3:.0f} kB, replicated')
-        print(f'one big file      {big_mb:6.1f} MB  {big_mb / t_big:7.1f} MB/s  (1 core)   peak RSS {rss_big:6.1f} MB')
-        print(f'1,000 small files {small_mb:6.1f} MB  {small_mb / t_small1:7.1f} MB/s  (-j1)      peak RSS {rss_small1:6.1f} MB')
-        print(f'1,000 small files {small_mb:6.1f} MB  {small_mb / t_small:7.1f} MB/s  (-j{os.cpu_count()})      peak RSS {rss_small:6.1f} MB')
-        print(f'100 small files                         (-j1)      peak RSS {rss_hundred:6.1f} MB')
-        print(f'start-up, empty file      {t_empty * 1000:6.1f} ms   peak RSS {rss_empty:6.1f} MB')
-        print(f'start-up + 100 KB draft   {t_draft * 1000:6.1f} ms')
+        rows = [
+            ('one big file', big_mb, best(base + [str(big)])),
+            ('1,000 small files, -j1', small_mb, best(base + ['-j1', str(small)])),
+            (f'1,000 small files, -j{os.cpu_count()}', small_mb, best(base + [str(small)])),
+            ('100 small files, -j1', small_mb / 10, best(base + ['-j1', str(hundred)])),
+        ]
+        print(f'corpus: {len(seeds)} seed documents ({unit / 1e3:.0f} kB) replicated; wall and CPU (user+sys) time')
+        for name, mb, (wall, cpu, rss) in rows:
+            print(f'{name:26s} {mb:6.1f} MB  {mb / wall:7.1f} MB/s wall  {mb / cpu:7.1f} MB/s per CPU-second'
+                  f'  peak RSS {rss:6.1f} MB')
+        for name, path in (('empty file', empty), ('100 KB draft', draft)):
+            wall, cpu, rss = best(base + [str(path)], 10)
+            print(f'start-up + {name:14s} {wall * 1000:6.1f} ms wall  {cpu * 1000:6.1f} ms CPU  peak RSS {rss:6.1f} MB')
     finally:
         shutil.rmtree(work)
 

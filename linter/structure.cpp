@@ -153,11 +153,23 @@ bool plausible_heading(const HeadingPattern& p, std::string_view folded_line, st
   return !(c >= '0' && c <= '9');
 }
 
+// Whether the line's first visible character can open a heading marker: 一…十, 第, (, or a digit.
+bool may_open_heading(std::string_view folded) {
+  for (std::size_t pos = 0; pos < folded.size();) {
+    const char32_t cp = utf8::next(folded, pos);
+    if (cp == ' ' || cp == '\t' || cp == 0x3000) continue;
+    return cp == '(' || cp == U'第' || (cp >= '0' && cp <= '9') || digit_value(cp) > 0 || cp == U'十' ||
+           cp == U'百';
+  }
+  return false;
+}
+
 std::optional<Heading> parse_heading(const Document& doc, std::size_t index) {
   const Line& line = doc.lines()[index];
   const std::size_t fbegin = doc.to_folded(line.begin);
   const std::size_t fend = doc.to_folded(line.end);
   const std::string_view folded = std::string_view(doc.folded()).substr(fbegin, fend - fbegin);
+  if (!may_open_heading(folded)) return std::nullopt;
   for (const auto& p : heading_patterns()) {
     re2::StringPiece marker_piece, numeral_piece, punctuation_piece;
     if (!RE2::PartialMatch(folded, *p.re, &marker_piece, &numeral_piece, &punctuation_piece)) continue;
@@ -182,32 +194,45 @@ std::optional<Heading> parse_heading(const Document& doc, std::size_t index) {
   return std::nullopt;
 }
 
-void collect_spans(const Document& doc, Structure& s) {
-  static const RE2 doc_number(
-      "(\\p{Han}{1,16}(?:〔|\\[|【|\\(|（|［)\\s*[0-9]{2,4}\\s*(?:〕|\\]|】|\\)|）|］)\\s*第?[0-9]{1,4}\\s*号)");
-  static const RE2 url("((?:https?://|www\\.)[A-Za-z0-9._~:/?#@!$&'*+,;=%\\-]+|[A-Za-z0-9._%+\\-]+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,})");
+// Document numbers need 号 and URLs need @ or a scheme, so only such lines are searched.
+void collect_line_spans(const Document& doc, const RE2& re, std::string_view needed_any,
+                        std::vector<Span>& out) {
   const std::string& text = doc.text();
-  for (auto* target : {&doc_number, &url}) {
-    re2::StringPiece input(text);
+  for (const Line& line : doc.lines()) {
+    const std::string_view view = std::string_view(text).substr(line.begin, line.end - line.begin);
+    bool candidate = false;
+    for (std::size_t b = 0, e; b < needed_any.size() && !candidate; b = e + 1) {
+      e = needed_any.find('|', b);
+      if (e == std::string_view::npos) e = needed_any.size();
+      candidate = view.find(needed_any.substr(b, e - b)) != std::string_view::npos;
+    }
+    if (!candidate) continue;
+    re2::StringPiece input(view.data(), view.size());
     re2::StringPiece m;
-    auto& out = target == &doc_number ? s.doc_numbers : s.urls;
-    while (RE2::FindAndConsume(&input, *target, &m)) {
+    while (RE2::FindAndConsume(&input, re, &m)) {
       const std::size_t b = static_cast<std::size_t>(m.data() - text.data());
       out.push_back({b, b + m.size()});
     }
   }
-  // 《…》 with nesting: the outermost pair is the title span.
+}
+
+void collect_spans(const Document& doc, Structure& s) {
+  static const RE2 doc_number(
+      "(\\p{Han}{1,16}(?:〔|\\[|【|\\(|（|［)\\s*[0-9]{2,4}\\s*(?:〕|\\]|】|\\)|）|］)\\s*第?[0-9]{1,4}\\s*号)");
+  static const RE2 url("((?:https?://|www\\.)[A-Za-z0-9._~:/?#@!$&'*+,;=%\\-]+|[A-Za-z0-9._%+\\-]+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,})");
+  collect_line_spans(doc, doc_number, "号", s.doc_numbers);
+  collect_line_spans(doc, url, "@|http|www.", s.urls);
+  // 《…》 with nesting: the outermost pair is the title span. 《 is E3 80 8A and 》 E3 80 8B.
+  const std::string& text = doc.text();
   int depth = 0;
   std::size_t open = 0;
-  for (std::size_t pos = 0; pos < text.size();) {
-    const std::size_t start = pos;
-    const char32_t cp = utf8::next(text, pos);
-    if (cp == U'\n' || cp == U'\r') {
+  for (std::size_t pos = 0; pos < text.size(); ++pos) {
+    const char c = text[pos];
+    if (c == '\n' || c == '\r') {
       depth = 0;
-    } else if (cp == U'《') {
-      if (depth++ == 0) open = start;
-    } else if (cp == U'》' && depth > 0) {
-      if (--depth == 0) s.titles.push_back({open, pos});
+    } else if (c == '\xE3' && pos + 2 < text.size() && text[pos + 1] == '\x80') {
+      if (text[pos + 2] == '\x8A' && depth++ == 0) open = pos;
+      if (text[pos + 2] == '\x8B' && depth > 0 && --depth == 0) s.titles.push_back({open, pos + 3});
     }
   }
 }
