@@ -1,6 +1,7 @@
 #include "policylint/workspace.hpp"
 
 #include <algorithm>
+#include <future>
 
 namespace policylint {
 
@@ -8,14 +9,9 @@ namespace fs = std::filesystem;
 
 Workspace::Workspace(Overrides overrides) : overrides_(std::move(overrides)) {}
 
-const Pack* Workspace::pack_at(const fs::path& path, SourceErrors& errors) {
-  std::error_code ec;
-  const std::string key = fs::weakly_canonical(path, ec).string();
-  if (auto it = packs_.find(key); it != packs_.end()) return it->second.get();
-  auto pack = load_pack(path, errors);
-  if (!pack) return nullptr;
+const Pack* Workspace::adopt(const fs::path& path, Pack pack, SourceErrors& errors) {
   for (const Pack* other : base_) {
-    for (const Rule& rule : pack->rules) {
+    for (const Rule& rule : pack.rules) {
       const auto clash = std::find_if(other->rules.begin(), other->rules.end(),
                                       [&](const Rule& r) { return r.info.id == rule.info.id; });
       if (clash != other->rules.end()) {
@@ -25,17 +21,58 @@ const Pack* Workspace::pack_at(const fs::path& path, SourceErrors& errors) {
       }
     }
   }
-  return packs_.emplace(key, std::make_unique<Pack>(std::move(*pack))).first->second.get();
+  std::error_code ec;
+  const std::string key = fs::weakly_canonical(path, ec).string();
+  return packs_.emplace(key, std::make_unique<Pack>(std::move(pack))).first->second.get();
 }
+
+const Pack* Workspace::pack_at(const fs::path& path, SourceErrors& errors) {
+  std::error_code ec;
+  const std::string key = fs::weakly_canonical(path, ec).string();
+  if (auto it = packs_.find(key); it != packs_.end()) return it->second.get();
+  auto pack = load_pack(path, errors);
+  return pack ? adopt(path, std::move(*pack), errors) : nullptr;
+}
+
+namespace {
+
+struct LoadedPack {
+  std::optional<Pack> pack;
+  SourceErrors errors;
+};
+
+// A draft touching every part of the layout model, so that its patterns compile while packs load.
+constexpr std::string_view kWarmUpDraft =
+    "某市人民政府关于印发某方案的通知\n\n某政发〔2024〕1号\n\n各县（市、区）人民政府：\n\n一、总体要求\n"
+    "（一）目标。到2025年，覆盖率达到90%，（责任单位：市发展改革委、市财政局）\n1.任务\n\n附件：1.指标\n\n"
+    "某市人民政府\n2024年5月20日\n\n附件1\n\n指标\n\n序号 指标名称 2020年 2025年目标 责任单位\n"
+    "1 覆盖率（%） 80 90 市民政局\n";
+
+}  // namespace
 
 bool Workspace::load(SourceErrors& errors) {
   std::lock_guard lock(mutex_);
   const std::size_t before = errors.size();
   std::vector<fs::path> files = shipped_pack_files();
   files.insert(files.end(), overrides_.packs.begin(), overrides_.packs.end());
+  // Packs are independent until their rule ids are compared, so they compile in parallel; the
+  // document model's own patterns (compiled on first use) warm up meanwhile.
+  std::vector<std::future<LoadedPack>> loading;
   for (const auto& file : files) {
-    if (const Pack* pack = pack_at(file, errors)) base_.push_back(pack);
+    loading.push_back(std::async(std::launch::async, [file] {
+      LoadedPack loaded;
+      loaded.pack = load_pack(file, loaded.errors);
+      return loaded;
+    }));
   }
+  auto warm_up = std::async(std::launch::async, [] { Document::from_text("", std::string(kWarmUpDraft)); });
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    LoadedPack loaded = loading[i].get();
+    errors.insert(errors.end(), loaded.errors.begin(), loaded.errors.end());
+    if (!loaded.pack) continue;
+    if (const Pack* pack = adopt(files[i], std::move(*loaded.pack), errors)) base_.push_back(pack);
+  }
+  warm_up.get();
   return errors.size() == before;
 }
 

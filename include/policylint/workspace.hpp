@@ -50,6 +50,7 @@ class Workspace {
 
  private:
   const Pack* pack_at(const std::filesystem::path& path, SourceErrors& errors);
+  const Pack* adopt(const std::filesystem::path& path, Pack pack, SourceErrors& errors);
   std::shared_ptr<const FileSettings> build(std::shared_ptr<const Config> config, const std::filesystem::path& file,
                                             SourceErrors& errors);
 
