@@ -310,15 +310,15 @@ class LayoutParser {
     return last;
   }
 
-  // "附件2" alone on its line with the title below, or "附件2：标题" on one line.
+  // "附件2" (or "附件2：") alone on its line with the title below, or "附件2：标题" on one line.
   void collect_attachment_pages() {
-    static const RE2 page("^(附件[ \\t\\x{3000}]*([0-9]{1,2}|[一二三四五六七八九十]{1,3})?)[ \\t\\x{3000}]*(?::[ \\t\\x{3000}]*(.+))?");
+    static const RE2 page("^(附件[ \\t\\x{3000}]*([0-9]{1,2}|[一二三四五六七八九十]{1,3})?)[ \\t\\x{3000}]*(?:(:)[ \\t\\x{3000}]*(.*))?");
     for (std::size_t i = 0; i < line_count(); ++i) {
       if (s_.roles[i] != LineRole::Attachment) continue;
       const FoldedLine f = trimmed_folded(doc_, i);
-      re2::StringPiece marker, number, inline_title;
-      if (!RE2::FullMatch(f.text, page, &marker, &number, &inline_title)) continue;
-      if (number.empty() && !inline_title.empty()) continue;  // "附件：X" is the 附件说明
+      re2::StringPiece marker, number, colon, inline_title;
+      if (!RE2::FullMatch(f.text, page, &marker, &number, &colon, &inline_title)) continue;
+      if (number.empty() && !colon.empty()) continue;  // "附件：X" is the 附件说明
       if (!inline_title.empty() && !s_.attachment_items.empty() && s_.attachment_items.back().line == i) continue;
       AttachmentPage p;
       p.line = i;

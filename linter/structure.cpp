@@ -286,7 +286,7 @@ void assign_roles(const Document& doc, Structure& s) {
   static const RE2 own_number("^[ \t\u3000]*(\\p{Han}{1,16}(?:〔|\\[|【|\\(|［)[0-9]{2,4}(?:〕|\\]|】|\\)|］)第?[0-9]{1,4}号)[ \t\u3000]*$");
   // Web pages put the number in a metadata header: "文    号 工信厅联电子函〔2022〕303号".
   static const RE2 metadata_number("(?:^|[ \t\u3000\u00A0])文[ \t\u3000\u00A0]*号[ \t\u3000\u00A0:]+(\\p{Han}{1,16}(?:〔|\\[|【|\\(|［)[0-9]{2,4}(?:〕|\\]|】|\\)|］)第?[0-9]{1,4}号)");
-  static const RE2 attachment("^[ \t\u3000]*附件[0-9一二三四五六七八九十]*[ \t\u3000]*(:|$)");
+  static const RE2 attachment("^[ \t\u3000]*附件[ \t\u3000]*[0-9一二三四五六七八九十]*[ \t\u3000]*(:|$)");
   bool table = false;
   for (i = 0; i < n; ++i) {
     const std::string_view f = folded_line(doc, i);

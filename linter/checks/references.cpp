@@ -214,7 +214,7 @@ void check_title_mismatch(const Document& doc, const LintContext&, Reporter& out
   std::string subject;
   if (RE2::PartialMatch(s.title_block->text, issuing, &subject)) {
     const Line& first = doc.lines()[s.title_block->first_line];
-    compare(comparable_title(subject), Span{first.begin, doc.lines()[s.title_block->last_line].end});
+    compare(subject, Span{first.begin, doc.lines()[s.title_block->last_line].end});
   }
   for (const Citation& c : s.citations) {
     const std::size_t line = doc.line_index(c.title.begin);
