@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "policylint/text.hpp"
@@ -61,7 +62,7 @@ void split_unit(std::string_view unit, double& magnitude, std::string& base) {
 
 std::vector<FoundQuantity> find_quantities(std::string_view text) {
   static const RE2 re(
-      "(约|近|超过|不低于|不少于|不超过|不高于|至少|≥|≤|>=|<=)?([0-9]{1,15}(?:\\.[0-9]{1,8})?)"
+      "(约|近|超过|不低于|不少于|不超过|不高于|至少|≥|≤|>=|<=)?([0-9]{1,3}(?:,[0-9]{3})+(?:\\.[0-9]{1,8})?|[0-9]{1,15}(?:\\.[0-9]{1,8})?)"
       "(%|‰|(?:万亿|亿|万|千|百)?(?:平方米|平方公里|立方米|公里|千米|公顷|人次|元|个|张|人|户|所|家|米|亩|吨|辆|座|条"
       "|间|处|名|件|项|次|台|套|床|册|场|支|种|批|栋))(以上|以下|左右|余|多)?");
   std::vector<FoundQuantity> out;
@@ -76,9 +77,10 @@ std::vector<FoundQuantity> find_quantities(std::string_view text) {
     f.unit = unit.as_string();
     Quantity& q = f.quantity;
     split_unit(f.unit, q.magnitude, q.unit);
-    const std::string_view d(digits.data(), digits.size());
+    std::string d(digits.data(), digits.size());
+    d.erase(std::remove(d.begin(), d.end(), ','), d.end());  // 12,500: comma grouping (GB/T 15835 5.1.1)
     q.decimals = count_decimals(d);
-    q.value = std::stod(std::string(d)) * q.magnitude;
+    q.value = std::stod(d) * q.magnitude;
     const std::string_view p(prefix.data(), prefix.size()), s(suffix.data(), suffix.size());
     q.comparator = comparator_of(p, s);
     q.approximate = p == "约" || p == "近" || s == "左右" || s == "余" || s == "多";
