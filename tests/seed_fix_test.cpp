@@ -32,6 +32,12 @@ TEST_CASE("fixing the seed corpus repairs punctuation and leaves look-alikes alo
   CHECK(miit.find("工信厅联电子函〔2022〕303号") != std::string::npos);
   CHECK(miit.find("各省、自治区、直辖市及计划单列市") != std::string::npos);
   CHECK(miit.find("生产经营活动的独立法人单位，注册时间") != std::string::npos);
+  CHECK(miit.find("民政厅（局）、卫生健康委，有关") != std::string::npos);
+  const std::string weishan = read_file((dir / "weishan-2022-science-literacy.txt").string());
+  CHECK(weishan.find("7.2%") != std::string::npos);
+  CHECK(weishan.find("3.29%") != std::string::npos);
+  CHECK(weishan.find("（2021—2025年）") != std::string::npos);
+  CHECK(weishan.find("18—69岁") != std::string::npos);
   const std::string yunnan = read_file((dir / "yunnan-2023-economy-measures.txt").string());
   CHECK(yunnan.find("省级财政安排1.5亿元") != std::string::npos);
   CHECK(yunnan.find("开局之年，做好经济工作") != std::string::npos);
