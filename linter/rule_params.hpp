@@ -28,6 +28,11 @@ class RuleParams {
   // A top-level section of the pack beside [pack] and [[rules]], e.g. a name dictionary.
   const toml::node* pack_section(std::string_view key);
 
+  // The entry of `table` that the string at `key` names (e.g. check = "weekday-mismatch"); a
+  // missing key or an unknown name is reported, with a did-you-mean, and gives nullptr.
+  template <class Table>
+  const typename Table::mapped_type* lookup(std::string_view key, const Table& table);
+
   void error(const toml::node* at, std::string message);
   bool ok() const { return errors_.size() == error_count_at_start_; }
   RuleInfo& info() { return info_; }
@@ -44,6 +49,19 @@ class RuleParams {
   std::set<std::string> used_sections_;
 };
 
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+
+template <class Table>
+const typename Table::mapped_type* RuleParams::lookup(std::string_view key, const Table& table) {
+  const auto name = string(key, true);
+  if (!name) return nullptr;
+  if (const auto it = table.find(*name); it != table.end()) return &it->second;
+  std::vector<std::string> names;
+  for (const auto& entry : table) names.emplace_back(entry.first);
+  error(node(key), "unknown " + std::string(key) + " '" + *name + "'" + did_you_mean(*name, names));
+  return nullptr;
+}
+
 using KindFactory = std::function<std::shared_ptr<const Check>(RuleParams&)>;
 
 const KindFactory* find_kind(std::string_view name);
@@ -51,7 +69,6 @@ std::vector<std::string> kind_names();
 
 // Levenshtein distance, for did-you-mean suggestions.
 std::size_t edit_distance(std::string_view a, std::string_view b);
-std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 
 SourceError error_at(const std::string& path, const toml::node* node, std::string message);
 SourceError error_at(const std::string& path, const toml::source_region& where, std::string message);

@@ -154,17 +154,10 @@ class StructureCheck final : public Check {
 }  // namespace
 
 std::shared_ptr<const Check> make_structure_check(RuleParams& params) {
-  const auto name = params.string("check", true);
+  const auto* function = params.lookup("check", checks());
   const std::string note = params.string("note").value_or("附件说明中为“{expected}”");
-  if (!params.ok() || !name) return nullptr;
-  const auto it = checks().find(*name);
-  if (it == checks().end()) {
-    std::vector<std::string> names;
-    for (const auto& [n, f] : checks()) names.push_back(n);
-    params.error(params.node("check"), fmt::format("unknown check '{}'{}", *name, did_you_mean(*name, names)));
-    return nullptr;
-  }
-  return std::make_shared<StructureCheck>(it->second, note);
+  if (!params.ok() || !function) return nullptr;
+  return std::make_shared<StructureCheck>(*function, note);
 }
 
 }  // namespace policylint
