@@ -78,6 +78,21 @@ TEST_CASE("parts and totals", "[targets]") {
   CHECK(lint_text("幼儿园990个，其中公办907个、民办83个，普惠性977个。", {"targets"}).empty());
 }
 
+TEST_CASE("counts after 其中 may overlap; only a part larger than the whole exceeds it", "[targets]") {
+  CHECK(lint_text("从业人员2860人，其中女性1920人、少数民族1150人、持证上岗人员2100人。", {"targets"}).empty());
+  CHECK(lint_text("托育机构320家，其中公办86家、普惠性210家、示范性45家。", {"targets"}).empty());
+  CHECK(rule_ids(lint_text("从业人员286人，其中女性1920人、少数民族115人。", {"targets"})) ==
+        std::vector<std::string>{"targets/parts-exceed-total"});
+  CHECK(rule_ids(lint_text("床位12500张，其中护理型床位6875张、普通床位6625张。", {"targets"})) ==
+        std::vector<std::string>{"targets/parts-exceed-total"});
+}
+
+TEST_CASE("分别 allows a few words between the verb and the amounts", "[targets]") {
+  CHECK(rule_ids(lint_text("对新开通客运线路的县、乡、村分别给予一次性补助20万元、10万元、5万元、3万元。", {"targets"})) ==
+        std::vector<std::string>{"targets/respectively-count"});
+  CHECK(lint_text("对新开通客运线路的县、乡、村分别给予一次性补助20万元、10万元、5万元。", {"targets"}).empty());
+}
+
 TEST_CASE("percentage points follow the stated precision and direction", "[targets]") {
   CHECK(lint_text("比例为7.2%，比2015年的3.29%提高了3.91个百分点。", {"targets"}).empty());
   CHECK(lint_text("失业率由4.5%下降到3.5%，下降了1个百分点。", {"targets"}).empty());
