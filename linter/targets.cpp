@@ -313,12 +313,13 @@ void link_sentence(const Document& doc, const RowIndex& index, std::size_t base,
 
 // "到2025年，…" frames the rest of its paragraph ("…；农村公路总里程达到2.35万公里。每千人口…"):
 // the sentences after it that name no year of their own speak of the same year. Another year
-// ends the frame, and a sentence about the present (目前, 现有, 截至, 已…) stands outside it.
+// ends the frame, and a sentence about the present (目前, 现有, 截至, 已…) or about a period
+// (“十四五”期间, 每年) stands outside it.
 class YearFrame {
  public:
   int year_for(std::string_view sentence) const {
-    static const RE2 present("目前|当前|现有|现为|现状|截至|截止|已|去年|上年|以来|共有");
-    return RE2::PartialMatch(sentence, present) ? 0 : year_;
+    static const RE2 outside("目前|当前|现有|现为|现状|截至|截止|已|去年|上年|以来|共有|期间|十四五|每年|年均|三年");
+    return RE2::PartialMatch(sentence, outside) ? 0 : year_;
   }
   void after(std::string_view sentence) {
     static const RE2 goal("^(?:\\([一二三四五六七八九十]{1,3}\\))?(?:力争)?(?:到|至)([0-9]{4})年(?:底|末)?,");

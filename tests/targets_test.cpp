@@ -128,3 +128,12 @@ TEST_CASE("dump-targets prints each pair and the count", "[targets]") {
   CHECK(out.find("社区日间照料机构覆盖率 = 90") != std::string::npos);
   CHECK(out.find("个正文指标与表格行配对") != std::string::npos);
 }
+
+TEST_CASE("a 到YYYY年 sentence lends its year to the sentences after it in the paragraph", "[targets]") {
+  const std::vector<std::string> mismatch{"targets/table-mismatch"};
+  CHECK(ids("到2025年，全市养老床位达到12500张；社区日间照料机构覆盖率达到95%。", "targets/table-mismatch") == mismatch);
+  CHECK(ids("到2025年，全市养老床位达到12500张。社区日间照料机构覆盖率达到95%。", "targets/table-mismatch") == mismatch);
+  CHECK(ids("到2025年，全市养老床位达到12500张。目前，社区日间照料机构覆盖率为70%。", "targets/table-mismatch").empty());
+  CHECK(ids("到2025年，全市养老床位达到12500张。2022年社区日间照料机构覆盖率达到70%。", "targets/table-mismatch").empty());
+  CHECK(ids("到2025年，全市养老床位达到12500张。“十四五”期间，全市新增养老床位1478张。", "targets/difference").empty());
+}
