@@ -137,3 +137,10 @@ TEST_CASE("a 到YYYY年 sentence lends its year to the sentences after it in the
   CHECK(ids("到2025年，全市养老床位达到12500张。2022年社区日间照料机构覆盖率达到70%。", "targets/table-mismatch").empty());
   CHECK(ids("到2025年，全市养老床位达到12500张。“十四五”期间，全市新增养老床位1478张。", "targets/difference").empty());
 }
+
+TEST_CASE("名 and 人 both count people", "[targets]") {
+  const std::string table = "\n\n序号 指标名称 2020年 2025年目标 责任单位\n1 每万人口全科医生数（人） 2.8 4 市卫生健康委\n";
+  CHECK(rule_ids(lint_text("到2025年，每万人口全科医生数达到5名。" + table, {"targets/table-mismatch"})) ==
+        std::vector<std::string>{"targets/table-mismatch"});
+  CHECK(lint_text("到2025年，每万人口全科医生数达到4名。" + table, {"targets/table-mismatch"}).empty());
+}
