@@ -104,6 +104,8 @@ std::optional<Quantity> parse_table_value(std::string_view folded) {
 
 bool units_compatible(std::string_view a, std::string_view b) {
   if (a == b) return true;
+  // 名 and 人 both count people: "全科医生4名" against "(人)".
+  if ((a == "名" && b == "人") || (a == "人" && b == "名")) return true;
   return (a == "个" && is_count_classifier(b)) || (b == "个" && is_count_classifier(a));
 }
 

@@ -38,6 +38,10 @@ enum class CellKind { Serial, Value, Agency, Period, Total, Text };
 struct Token {
   Span folded;  // offsets into the folded text
   std::string text;
+  // On a line with tabs, each tab ends a field, so an empty cell leaves a trace ("养老床位\t\t100"):
+  // the token's field and the line's field count. Without tabs, both stay unknown (0 fields).
+  std::size_t field = 0;
+  std::size_t line_fields = 0;
 };
 
 std::vector<Token> split_cells(const Document& doc, std::size_t line) {
@@ -45,6 +49,8 @@ std::vector<Token> split_cells(const Document& doc, std::size_t line) {
   const std::size_t base = doc.to_folded(l.begin);
   const std::string_view text = std::string_view(doc.folded()).substr(base, doc.to_folded(l.end) - base);
   std::vector<Token> out;
+  const bool tabbed = text.find('\t') != std::string_view::npos;
+  std::size_t tabs = 0;
   std::size_t start = std::string_view::npos;
   for (std::size_t pos = 0; pos <= text.size();) {
     const std::size_t here = pos;
@@ -52,12 +58,15 @@ std::vector<Token> split_cells(const Document& doc, std::size_t line) {
     if (pos == here) ++pos;  // the end sentinel
     const bool separator = cp == U' ' || cp == U'\t' || cp == U'\u3000' || cp == U'\u00A0' || cp == U'\r';
     if (separator && start != std::string_view::npos) {
-      out.push_back({{base + start, base + here}, std::string(text.substr(start, here - start))});
+      out.push_back({{base + start, base + here}, std::string(text.substr(start, here - start)), tabs, 0});
       start = std::string_view::npos;
     } else if (!separator && start == std::string_view::npos) {
       start = here;
     }
+    if (cp == U'\t' && pos <= text.size()) ++tabs;
   }
+  if (tabbed)
+    for (Token& t : out) t.line_fields = tabs + 1;
   return out;
 }
 
@@ -144,6 +153,8 @@ bool is_text_column(ColumnRole role) {
 struct RowBuilder {
   TableRow row;
   std::vector<CellKind> kinds;
+  bool tabbed = false;                             // the row's first line has a field per column
+  std::vector<std::optional<std::size_t>> fields;  // per cell: its tab field on that line
 };
 
 bool fits(CellKind kind, ColumnRole role) {
@@ -164,10 +175,23 @@ std::optional<std::size_t> role_column(const std::vector<TableColumn>& columns, 
   return std::nullopt;
 }
 
+// Places the cells of a tab-separated row by their fields, when every cell has one and fits it.
+bool place_by_tabs(const std::vector<TableColumn>& columns, RowBuilder& b) {
+  if (!b.tabbed) return false;
+  for (std::size_t i = 0; i < b.row.cells.size(); ++i) {
+    const auto& field = b.fields[i];
+    if (!field || *field >= columns.size() || !fits(b.kinds[i], columns[*field].role)) return false;
+    if (i > 0 && *field <= *b.fields[i - 1]) return false;
+  }
+  for (std::size_t i = 0; i < b.row.cells.size(); ++i) b.row.column_of[i] = b.fields[i];
+  return true;
+}
+
 // Places each cell in a column by its kind. Cells whose column cannot be told stay unplaced.
 void place_cells(const std::vector<TableColumn>& columns, RowBuilder& b) {
   const std::size_t n = b.row.cells.size();
   b.row.column_of.assign(n, std::nullopt);
+  if (place_by_tabs(columns, b)) return;
   if (n == columns.size()) {
     bool all_fit = true;
     for (std::size_t i = 0; i < n; ++i) all_fit = all_fit && fits(b.kinds[i], columns[i].role);
@@ -225,7 +249,9 @@ void append_to_last(const Document& doc, RowBuilder& b, const Token& t, std::str
   last.value.reset();
 }
 
-void add_cell(const Document& doc, RowBuilder& b, const Token& t, CellKind kind) {
+void add_cell(const Document& doc, RowBuilder& b, const Token& t, CellKind kind,
+              std::optional<std::size_t> field = std::nullopt) {
+  b.fields.push_back(field);
   TableCell cell;
   cell.span = doc.to_original(t.folded);
   cell.text = t.text;
@@ -283,7 +309,11 @@ TextTable parse_table(const Document& doc, const Table& block) {
   TextTable table;
   table.header_line = block.header_line;
   table.last_line = block.last_line;
-  table.columns = make_columns(doc, split_cells(doc, block.header_line));
+  const std::vector<Token> header = split_cells(doc, block.header_line);
+  table.columns = make_columns(doc, header);
+  // A header with one cell per tab field lets tab-separated rows show their empty cells.
+  bool tab_header = !header.empty() && header.front().line_fields == header.size();
+  for (std::size_t i = 0; i < header.size(); ++i) tab_header = tab_header && header[i].field == i;
   std::optional<RowBuilder> current;
   std::string group;
   for (std::size_t line = block.header_line + 1; line <= block.last_line; ++line) {
@@ -295,7 +325,9 @@ TextTable parse_table(const Document& doc, const Table& block) {
       current.emplace();
       current->row.line = line;
       current->row.group = group;
-      for (std::size_t i = 0; i < tokens.size(); ++i) add_cell(doc, *current, tokens[i], kind_of(tokens[i].text, i == 0));
+      current->tabbed = tab_header && tokens.front().line_fields == table.columns.size();
+      for (std::size_t i = 0; i < tokens.size(); ++i)
+        add_cell(doc, *current, tokens[i], kind_of(tokens[i].text, i == 0), tokens[i].field);
     } else if (tokens.size() == 1 && first == CellKind::Text && (!current || row_complete(*current))) {
       if (current) finish_row(table.columns, *current, table);
       current.reset();

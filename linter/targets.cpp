@@ -16,6 +16,10 @@ namespace {
 constexpr double kNameCoverage = 0.85;
 constexpr std::size_t kShortestName = 3;
 
+// 的 and the adjective suffix 性 come and go between a row and its restatement (普惠性托位数,
+// 普惠托位): names are compared without them.
+bool filler(char32_t cp) { return cp == U'的' || cp == U'性'; }
+
 std::u32string han_and_digits(std::string_view s, bool drop_parenthesised) {
   std::u32string out;
   int depth = 0;
@@ -23,7 +27,8 @@ std::u32string han_and_digits(std::string_view s, bool drop_parenthesised) {
     const char32_t cp = utf8::next(s, pos);
     if (cp == U'(') ++depth;
     else if (cp == U')') depth = std::max(depth - 1, 0);
-    else if ((!drop_parenthesised || depth == 0) && (utf8::is_han(cp) || (cp >= U'0' && cp <= U'9'))) out += cp;
+    else if ((!drop_parenthesised || depth == 0) && (utf8::is_han(cp) || (cp >= U'0' && cp <= U'9')) && !filler(cp))
+      out += cp;
   }
   return out;
 }
@@ -149,12 +154,14 @@ struct RawQuantity {
   BodyTarget target;
 };
 
-std::vector<RawQuantity> quantities_in(const Document& doc, std::size_t base, std::string_view sentence) {
+// `context_year` is the year the paragraph set before this sentence, 0 when none.
+std::vector<RawQuantity> quantities_in(const Document& doc, std::size_t base, std::string_view sentence,
+                                       int context_year) {
   static const RE2 year("([0-9]{4})年");
   std::vector<RawQuantity> out;
   re2::StringPiece years(sentence);
   re2::StringPiece year_digits;
-  int latest_year = 0;
+  int latest_year = context_year;
   bool more_years = RE2::FindAndConsume(&years, year, &year_digits);
   for (FoundQuantity& f : find_quantities(sentence)) {
     // The years are read once, left to right, as the quantities advance.
@@ -255,8 +262,8 @@ struct Candidate {
 };
 
 void link_sentence(const Document& doc, const RowIndex& index, std::size_t base, std::string_view sentence,
-                   std::vector<TargetLink>& out) {
-  const std::vector<RawQuantity> found = quantities_in(doc, base, sentence);
+                   int context_year, std::vector<TargetLink>& out) {
+  const std::vector<RawQuantity> found = quantities_in(doc, base, sentence, context_year);
   for (std::size_t i = 0; i < found.size(); ++i) {
     const std::size_t previous_end = i == 0 ? 0 : found[i - 1].whole.end;
     const std::size_t next_begin = i + 1 == found.size() ? sentence.size() : found[i + 1].whole.begin;
@@ -303,6 +310,28 @@ void link_sentence(const Document& doc, const RowIndex& index, std::size_t base,
     out.push_back(std::move(link));
   }
 }
+
+// "到2025年，…" frames the rest of its paragraph ("…；农村公路总里程达到2.35万公里。每千人口…"):
+// the sentences after it that name no year of their own speak of the same year. Another year
+// ends the frame, and a sentence about the present (目前, 现有, 截至, 已…) or about a period
+// (“十四五”期间, 每年) stands outside it.
+class YearFrame {
+ public:
+  int year_for(std::string_view sentence) const {
+    static const RE2 outside("目前|当前|现有|现为|现状|截至|截止|已|去年|上年|以来|共有|期间|十四五|每年|年均|三年");
+    return RE2::PartialMatch(sentence, outside) ? 0 : year_;
+  }
+  void after(std::string_view sentence) {
+    static const RE2 goal("^(?:\\([一二三四五六七八九十]{1,3}\\))?(?:力争)?(?:到|至)([0-9]{4})年(?:底|末)?,");
+    static const RE2 any_year("[0-9]{4}年");
+    int goal_year = 0;
+    if (RE2::PartialMatch(sentence, goal, &goal_year)) year_ = goal_year;
+    else if (RE2::PartialMatch(sentence, any_year)) year_ = 0;
+  }
+
+ private:
+  int year_ = 0;
+};
 
 }  // namespace
 
@@ -351,8 +380,10 @@ std::vector<TargetLink> link_targets(const Document& doc) {
     const Line& l = doc.lines()[i];
     const std::size_t base = doc.to_folded(l.begin);
     const std::string_view line = std::string_view(doc.folded()).substr(base, doc.to_folded(l.end) - base);
+    YearFrame frame;
     split_sentences(line, [&](std::size_t offset, std::string_view sentence) {
-      link_sentence(doc, index, base + offset, sentence, out);
+      link_sentence(doc, index, base + offset, sentence, frame.year_for(sentence), out);
+      frame.after(sentence);
     });
   }
   return out;

@@ -119,3 +119,18 @@ TEST_CASE("quantities parse comparators, magnitudes and precision", "[tables]") 
   CHECK(unit_in_parentheses("个/省") == "个/省");
   CHECK(unit_in_parentheses("特殊困难老年人家庭").empty());
 }
+
+TEST_CASE("in a tab-separated table two tabs mark an empty cell", "[tables]") {
+  const Document doc = Document::from_text(
+      "t.txt", "序号\t指标名称\t2020年\t2025年目标\t责任单位\n1\t街道养老服务中心覆盖率（%）\t\t100\t市民政局\n"
+               "2\t养老床位数（张）\t11022\t\t市民政局\n");
+  REQUIRE(doc.structure().text_tables.size() == 1);
+  const TextTable& t = doc.structure().text_tables[0];
+  REQUIRE(t.rows.size() == 2);
+  REQUIRE(t.rows[0].cell(3));
+  CHECK(t.rows[0].cell(3)->text == "100");
+  CHECK_FALSE(t.rows[0].cell(2));
+  REQUIRE(t.rows[1].cell(2));
+  CHECK(t.rows[1].cell(2)->text == "11022");
+  CHECK_FALSE(t.rows[1].cell(3));
+}

@@ -78,6 +78,21 @@ TEST_CASE("parts and totals", "[targets]") {
   CHECK(lint_text("幼儿园990个，其中公办907个、民办83个，普惠性977个。", {"targets"}).empty());
 }
 
+TEST_CASE("counts after 其中 may overlap; only a part larger than the whole exceeds it", "[targets]") {
+  CHECK(lint_text("从业人员2860人，其中女性1920人、少数民族1150人、持证上岗人员2100人。", {"targets"}).empty());
+  CHECK(lint_text("托育机构320家，其中公办86家、普惠性210家、示范性45家。", {"targets"}).empty());
+  CHECK(rule_ids(lint_text("从业人员286人，其中女性1920人、少数民族115人。", {"targets"})) ==
+        std::vector<std::string>{"targets/parts-exceed-total"});
+  CHECK(rule_ids(lint_text("床位12500张，其中护理型床位6875张、普通床位6625张。", {"targets"})) ==
+        std::vector<std::string>{"targets/parts-exceed-total"});
+}
+
+TEST_CASE("分别 allows a few words between the verb and the amounts", "[targets]") {
+  CHECK(rule_ids(lint_text("对新开通客运线路的县、乡、村分别给予一次性补助20万元、10万元、5万元、3万元。", {"targets"})) ==
+        std::vector<std::string>{"targets/respectively-count"});
+  CHECK(lint_text("对新开通客运线路的县、乡、村分别给予一次性补助20万元、10万元、5万元。", {"targets"}).empty());
+}
+
 TEST_CASE("percentage points follow the stated precision and direction", "[targets]") {
   CHECK(lint_text("比例为7.2%，比2015年的3.29%提高了3.91个百分点。", {"targets"}).empty());
   CHECK(lint_text("失业率由4.5%下降到3.5%，下降了1个百分点。", {"targets"}).empty());
@@ -112,4 +127,20 @@ TEST_CASE("dump-targets prints each pair and the count", "[targets]") {
   CHECK(testing::run_cli("dump-targets " POLICYLINT_SOURCE_DIR "/fixtures/targets/table-mismatch-clean.txt", out) == 0);
   CHECK(out.find("社区日间照料机构覆盖率 = 90") != std::string::npos);
   CHECK(out.find("个正文指标与表格行配对") != std::string::npos);
+}
+
+TEST_CASE("a 到YYYY年 sentence lends its year to the sentences after it in the paragraph", "[targets]") {
+  const std::vector<std::string> mismatch{"targets/table-mismatch"};
+  CHECK(ids("到2025年，全市养老床位达到12500张；社区日间照料机构覆盖率达到95%。", "targets/table-mismatch") == mismatch);
+  CHECK(ids("到2025年，全市养老床位达到12500张。社区日间照料机构覆盖率达到95%。", "targets/table-mismatch") == mismatch);
+  CHECK(ids("到2025年，全市养老床位达到12500张。目前，社区日间照料机构覆盖率为70%。", "targets/table-mismatch").empty());
+  CHECK(ids("到2025年，全市养老床位达到12500张。2022年社区日间照料机构覆盖率达到70%。", "targets/table-mismatch").empty());
+  CHECK(ids("到2025年，全市养老床位达到12500张。“十四五”期间，全市新增养老床位1478张。", "targets/difference").empty());
+}
+
+TEST_CASE("名 and 人 both count people", "[targets]") {
+  const std::string table = "\n\n序号 指标名称 2020年 2025年目标 责任单位\n1 每万人口全科医生数（人） 2.8 4 市卫生健康委\n";
+  CHECK(rule_ids(lint_text("到2025年，每万人口全科医生数达到5名。" + table, {"targets/table-mismatch"})) ==
+        std::vector<std::string>{"targets/table-mismatch"});
+  CHECK(lint_text("到2025年，每万人口全科医生数达到4名。" + table, {"targets/table-mismatch"}).empty());
 }

@@ -63,6 +63,8 @@ struct PartsFinding {
   std::vector<FoundQuantity> parts;
   double sum = 0;
   bool open = false;  // an unquantified component follows: "及相关附属工程", "等"
+  bool one_head = true;  // every part's label ends in the same character: 护理型床位、普通床位
+  char32_t head = 0;
 };
 
 // Units whose parts add up to the whole; head counts may overlap (女性, 少数民族).
@@ -120,6 +122,17 @@ std::string_view label_in(std::string_view gap) {
 // How many quantities of other units may stand between a 总 total's parts.
 constexpr std::size_t kMaxScan = 32;
 
+void note_head(std::string_view label, PartsFinding& f) {
+  if (label.empty()) {
+    f.one_head = false;
+    return;
+  }
+  std::size_t end = label.size();
+  const char32_t head = utf8::prev(label, end);
+  if (!f.parts.empty()) f.one_head = f.one_head && head == f.head;
+  f.head = head;
+}
+
 void collect_parts(std::string_view sentence, const std::vector<FoundQuantity>& found, std::size_t from,
                    bool skip_other_units, PartsFinding& f) {
   std::size_t last_end = f.total.end;
@@ -134,6 +147,7 @@ void collect_parts(std::string_view sentence, const std::vector<FoundQuantity>& 
     const std::string_view gap = sentence.substr(last_end, q.begin - last_end);
     if (skip_other_units && foreign_label(label_in(gap))) break;
     if (!f.parts.empty() && gap_breaks_list(gap, separator)) break;
+    note_head(label_in(gap), f);
     f.parts.push_back(q);
     f.sum += q.quantity.value;
     last_end = q.end;
@@ -197,6 +211,12 @@ void report_parts(const Document& doc, Reporter& out, std::size_t base, const Pa
                                                   {"note", f.open ? "（另列有未计数量的部分，但差额不足总数的1%）" : ""}}));
 }
 
+double largest_part(const PartsFinding& f) {
+  double largest = 0;
+  for (const FoundQuantity& p : f.parts) largest = std::max(largest, p.quantity.value);
+  return largest;
+}
+
 double parts_tolerance(const PartsFinding& f) {
   double step = step_of(f.total.quantity);
   for (const FoundQuantity& p : f.parts) step = std::max(step, step_of(p.quantity));
@@ -210,7 +230,11 @@ void check_parts_exceed_total(const Document& doc, Reporter& out) {
     const Quantity& t = f.total.quantity;
     // "约300亿元" leaves room for rounding, not for 320.
     const double allowed = t.approximate ? t.value * 0.05 : parts_tolerance(f);
-    if (f.sum > t.value + allowed) report_parts(doc, out, base, f);
+    // Head counts and counts of things may overlap (其中女性…、少数民族…; 公办…、普惠性…). They
+    // add up when their labels name one kind of thing by one head (护理型床位、普通床位);
+    // otherwise only a single part larger than the whole is certain to be wrong.
+    const double compared = additive(t.unit) || f.one_head ? f.sum : largest_part(f);
+    if (compared > t.value + allowed) report_parts(doc, out, base, f);
   });
 }
 
@@ -326,10 +350,12 @@ void check_respectively_count(const Document& doc, Reporter& out) {
   static const std::string amounts = "((?:" + amount + "、)+" + amount + ")";
   static const std::string verbs = "(?:安排|下达|补助|奖励|给予|拨付|投入|筹集|支持)";
   // 分别安排X、Y，用于A、B
-  static const RE2 uses_after("(分别)" + verbs + "?(?:专项资金|资金|经费)?" + amounts +
+  // A few words may stand between the verb and the amounts: 给予一次性补助, 给予每月, 给予奖补资金.
+  static const std::string filler = "\\p{Han}{0,6}?";
+  static const RE2 uses_after("(分别)" + verbs + "?" + filler + amounts +
                               "(?:资金|经费)?,?用于(?:支持|保障|补助)?([^,。;]+)");
   // 对A、B分别给予X、Y
-  static const RE2 uses_before("对([^,。;:对]+)(分别)" + verbs + amounts);
+  static const RE2 uses_before("对([^,。;:对]+)(分别)" + verbs + filler + amounts);
   for_each_sentence(doc, {"分别"}, [&](std::size_t base, std::string_view sentence) {
     const auto check = [&](re2::StringPiece word, re2::StringPiece values, re2::StringPiece uses, const char* what) {
       const std::string_view uses_text(uses.data(), uses.size());
