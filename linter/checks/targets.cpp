@@ -33,16 +33,9 @@ class TargetsCheck final : public Check {
 }  // namespace
 
 std::shared_ptr<const Check> make_targets_check(RuleParams& params) {
-  const auto check = params.string("check", true);
-  if (!check) return nullptr;
-  const auto it = check_functions().find(*check);
-  if (it == check_functions().end()) {
-    std::vector<std::string> names;
-    for (const auto& [name, function] : check_functions()) names.push_back(name);
-    params.error(params.node("check"), "unknown targets check '" + *check + "'" + did_you_mean(*check, names));
-    return nullptr;
-  }
-  return std::make_shared<TargetsCheck>(it->second);
+  const auto* function = params.lookup("check", check_functions());
+  if (!function) return nullptr;
+  return std::make_shared<TargetsCheck>(*function);
 }
 
 }  // namespace policylint
