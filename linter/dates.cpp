@@ -175,7 +175,11 @@ class Extractor {
     static const RE2 weekday(
         "^\\s*((?:\\(\\s*(?:星期|周|礼拜)([一二三四五六日天])\\s*\\)|(?:星期|礼拜)([一二三四五六日天])))");
     static const RE2 before_marker("^(?:之|以)?前");
-    static const RE2 submission("^(?:之|以)?前[^。;]{0,20}?(?:报送|上报|提交|报至|反馈|完成|办结)");
+    static const RE2 submission(
+        "^(?:之|以)?前[^。;]{0,20}?(?:报送|上报|提交|报至|反馈|完成|办结|上传|发送|填报|报(?:省|市|州|县|区|国|备))");
+    // 不晚于2024年2月5日提交 and 于2024年3月3日截止 set a deadline without 前.
+    static const RE2 latest("(?:不晚于|不迟于)\\s*$");
+    static const RE2 closing("^\\s*截止");
     // 2000年前建成的小区, 2022年12月31日前注册的企业: a cut-off that describes, not a deadline.
     static const RE2 descriptive("^(?:之|以)?前(?:已)?[^将把,。;]{1,4}的");
     const std::string_view prefix = before(fb, 36);
@@ -190,8 +194,10 @@ class Extractor {
       suffix = after(at(written) + written.size());
     }
     const bool dated_before = RE2::PartialMatch(suffix, before_marker);
+    const bool stated_past = RE2::PartialMatch(prefix, past);
     m.deadline = RE2::PartialMatch(prefix, deadline_label) ||
-                 (dated_before && !RE2::PartialMatch(suffix, descriptive) && !RE2::PartialMatch(prefix, past) &&
+                 (!stated_past && (RE2::PartialMatch(prefix, latest) || RE2::PartialMatch(suffix, closing))) ||
+                 (dated_before && !RE2::PartialMatch(suffix, descriptive) && !stated_past &&
                   (RE2::PartialMatch(prefix, deadline_prefix) || RE2::PartialMatch(suffix, submission)));
   }
 
