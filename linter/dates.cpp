@@ -175,7 +175,14 @@ class Extractor {
     static const RE2 weekday(
         "^\\s*((?:\\(\\s*(?:星期|周|礼拜)([一二三四五六日天])\\s*\\)|(?:星期|礼拜)([一二三四五六日天])))");
     static const RE2 before_marker("^(?:之|以)?前");
-    static const RE2 submission("^(?:之|以)?前[^。;]{0,20}?(?:报送|上报|提交|报至|反馈|完成|办结)");
+    static const RE2 submission(
+        "^(?:之|以)?前[^。;]{0,20}?(?:报送|上报|提交|报至|反馈|完成|办结|上传|发送|填报|报(?:省|市|州|县|区|国|备))");
+    // 不晚于2024年2月5日提交 and 于2024年3月3日截止 set a deadline without 前.
+    static const RE2 latest("(?:不晚于|不迟于)\\s*$");
+    static const RE2 closing("^\\s*截止");
+    static const RE2 closing_prefix("(?:于|至|到)$");
+    // 2024年2月1日前已报…备案的项目 reports what was done, not what is due.
+    static const RE2 done("^(?:之|以)?前(?:均|都)?已");
     // 2000年前建成的小区, 2022年12月31日前注册的企业: a cut-off that describes, not a deadline.
     static const RE2 descriptive("^(?:之|以)?前(?:已)?[^将把,。;]{1,4}的");
     const std::string_view prefix = before(fb, 36);
@@ -190,8 +197,12 @@ class Extractor {
       suffix = after(at(written) + written.size());
     }
     const bool dated_before = RE2::PartialMatch(suffix, before_marker);
+    const bool stated_past = RE2::PartialMatch(prefix, past) || RE2::PartialMatch(suffix, done);
+    const bool described = RE2::PartialMatch(suffix, descriptive);
+    const bool closes = RE2::PartialMatch(suffix, closing) && RE2::PartialMatch(prefix, closing_prefix);
     m.deadline = RE2::PartialMatch(prefix, deadline_label) ||
-                 (dated_before && !RE2::PartialMatch(suffix, descriptive) && !RE2::PartialMatch(prefix, past) &&
+                 (!stated_past && !described && (RE2::PartialMatch(prefix, latest) || closes)) ||
+                 (dated_before && !described && !stated_past &&
                   (RE2::PartialMatch(prefix, deadline_prefix) || RE2::PartialMatch(suffix, submission)));
   }
 
