@@ -309,18 +309,10 @@ class DatesCheck final : public Check {
 }  // namespace
 
 std::shared_ptr<const Check> make_dates_check(RuleParams& params) {
-  const auto name = params.string("check", true);
-  if (!name) return nullptr;
-  const auto it = check_functions().find(*name);
-  if (it == check_functions().end()) {
-    std::vector<std::string> known;
-    for (const auto& [known_name, entry] : check_functions()) known.push_back(known_name);
-    params.error(params.node("check"), fmt::format("unknown check '{}'{}", *name, did_you_mean(*name, known)));
-    return nullptr;
-  }
-  if (!params.ok()) return nullptr;
-  params.info().fixable = it->second.fixable;
-  return std::make_shared<DatesCheck>(it->second.function);
+  const auto* entry = params.lookup("check", check_functions());
+  if (!entry || !params.ok()) return nullptr;
+  params.info().fixable = entry->fixable;
+  return std::make_shared<DatesCheck>(entry->function);
 }
 
 }  // namespace policylint

@@ -177,19 +177,11 @@ class NamesCheck final : public Check {
 }  // namespace
 
 std::shared_ptr<const Check> make_names_check(RuleParams& params) {
-  const auto name = params.string("check", true);
+  const auto* question = params.lookup("check", kQuestions);
   const std::string note = params.string("note").value_or("首次使用“{expected}”");
-  if (!name) return nullptr;
-  const auto it = kQuestions.find(*name);
-  if (it == kQuestions.end()) {
-    std::vector<std::string> known;
-    for (const auto& [k, v] : kQuestions) known.push_back(k);
-    params.error(params.node("check"), fmt::format("unknown check '{}'{}", *name, did_you_mean(*name, known)));
-    return nullptr;
-  }
-  if (!params.ok()) return nullptr;
-  params.info().fixable = it->second == Question::Informal;
-  return std::make_shared<NamesCheck>(it->second, note);
+  if (!question || !params.ok()) return nullptr;
+  params.info().fixable = *question == Question::Informal;
+  return std::make_shared<NamesCheck>(*question, note);
 }
 
 }  // namespace policylint
