@@ -11,7 +11,7 @@ using namespace policylint;
 
 namespace {
 
-const DateMention& only_mention(const Document& doc) {
+DateMention only_mention(const Document& doc) {
   REQUIRE(doc.structure().dates.mentions.size() == 1);
   return doc.structure().dates.mentions.front();
 }
