@@ -31,28 +31,15 @@ int to_int(std::string_view digits) {
 
 bool plausible_year(int year) { return year >= kEarliestYear && year <= kLatestYear; }
 
-int chinese_digit(char32_t cp) {
-  switch (cp) {
-    case U'〇': case U'○': case U'零': case U'O': case U'0': return 0;
-    case U'一': return 1;
-    case U'二': return 2;
-    case U'三': return 3;
-    case U'四': return 4;
-    case U'五': return 5;
-    case U'六': return 6;
-    case U'七': return 7;
-    case U'八': return 8;
-    case U'九': return 9;
-    default: return -1;
-  }
-}
+// A written year may also use the letter O or the digit 0 for 〇 (二O二三).
+int year_digit(char32_t cp) { return cp == U'O' || cp == U'0' ? 0 : chinese_digit(cp); }
 
 // 二〇二三 → 2023: four numeral digits, read one by one.
 std::optional<int> chinese_year(std::string_view s) {
   int value = 0;
   int count = 0;
   for (std::size_t pos = 0; pos < s.size();) {
-    const int d = chinese_digit(utf8::next(s, pos));
+    const int d = year_digit(utf8::next(s, pos));
     if (d < 0) return std::nullopt;
     value = value * 10 + d;
     ++count;

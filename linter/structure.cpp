@@ -35,11 +35,13 @@ bool contains(const std::vector<Span>& spans, std::size_t offset) {
   return it != spans.begin() && offset < std::prev(it)->end;
 }
 
-int digit_value(char32_t cp) {
+}  // namespace
+
+int chinese_digit(char32_t cp) {
   switch (cp) {
     case U'〇': case U'零': case U'○': return 0;
     case U'一': return 1;
-    case U'二': case U'两': return 2;
+    case U'二': return 2;
     case U'三': return 3;
     case U'四': return 4;
     case U'五': return 5;
@@ -51,8 +53,6 @@ int digit_value(char32_t cp) {
   }
 }
 
-}  // namespace
-
 std::optional<int> parse_chinese_number(std::string_view s) {
   if (s.empty()) return std::nullopt;
   int total = 0;
@@ -60,7 +60,7 @@ std::optional<int> parse_chinese_number(std::string_view s) {
   bool any = false;
   for (std::size_t pos = 0; pos < s.size();) {
     const char32_t cp = utf8::next(s, pos);
-    if (const int d = digit_value(cp); d >= 0) {
+    if (const int d = cp == U'两' ? 2 : chinese_digit(cp); d >= 0) {
       current = d;
     } else if (cp == U'十' || cp == U'百' || cp == U'千') {
       const int unit = cp == U'十' ? 10 : cp == U'百' ? 100 : 1000;
@@ -158,7 +158,7 @@ bool may_open_heading(std::string_view folded) {
   for (std::size_t pos = 0; pos < folded.size();) {
     const char32_t cp = utf8::next(folded, pos);
     if (cp == ' ' || cp == '\t' || cp == 0x3000) continue;
-    return cp == '(' || cp == U'第' || (cp >= '0' && cp <= '9') || digit_value(cp) > 0 || cp == U'十' ||
+    return cp == '(' || cp == U'第' || (cp >= '0' && cp <= '9') || chinese_digit(cp) > 0 || cp == U'十' ||
            cp == U'百';
   }
   return false;

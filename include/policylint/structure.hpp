@@ -121,6 +121,8 @@ Structure parse_structure(const Document&);
 std::vector<std::vector<ListItem>> parse_unit_lists(const Document&);
 
 // Chinese ordinal numerals up to 九十九 (and 百 forms): "二十五" → 25; nullopt when not a numeral.
+// 〇/○/零 → 0, 一…九 → 1…9; -1 for anything else.
+int chinese_digit(char32_t);
 std::optional<int> parse_chinese_number(std::string_view);
 std::string chinese_numeral(int);
 
