@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "policylint/targets.hpp"
 #include "triggers.hpp"
 
 namespace policylint {
@@ -34,6 +35,7 @@ std::vector<Diagnostic> lint(const Document& doc, const std::vector<const Pack*>
     if (context.region.empty()) context.region = context.names->region_of(doc);
     context.document_names = std::make_shared<const DocumentNames>(*context.names, doc, context.region);
   }
+  context.document_targets = std::make_shared<const DocumentTargets>(doc);
   for (const Pack* pack : packs) {
     const auto triggered_lines =
         pack->triggers ? pack->triggers->lines_per_rule(doc, pack->rules.size())

@@ -389,4 +389,9 @@ std::vector<TargetLink> link_targets(const Document& doc) {
   return out;
 }
 
+const std::vector<TargetLink>& DocumentTargets::links() const {
+  std::call_once(linked_, [&] { links_ = link_targets(doc_); });
+  return links_;
+}
+
 }  // namespace policylint

@@ -12,6 +12,7 @@
 #include "policylint/diagnostic.hpp"
 #include "policylint/document.hpp"
 #include "policylint/names.hpp"
+#include "policylint/targets.hpp"
 
 namespace policylint {
 
@@ -37,7 +38,8 @@ struct LintContext {
   std::optional<CivilDate> document_date;  // from the config or --document-date
   std::string region;
   std::shared_ptr<const NameIndex> names;  // the agency names of every pack in force
-  std::shared_ptr<const DocumentNames> document_names;  // what `names` finds in this document; set by lint()
+  std::shared_ptr<const DocumentNames> document_names;
+  std::shared_ptr<const DocumentTargets> document_targets;  // body–table links, made on first use; set by lint()  // what `names` finds in this document; set by lint()
 };
 
 // Where a check sends its findings. It stamps the rule id and severity, and drops findings outside

@@ -3,6 +3,7 @@
 // restate. Matching is by name, unit and year; a link that is not clear is not made.
 #include <cstddef>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,6 +38,19 @@ struct TargetLink {
 // Every body quantity that names a table indicator, with the row it names. Empty, at no cost,
 // when the document has no table.
 std::vector<TargetLink> link_targets(const Document& doc);
+
+// The links of one document, made on first use and shared by every rule that reads them
+// (set in LintContext by lint(), like DocumentNames).
+class DocumentTargets {
+ public:
+  explicit DocumentTargets(const Document& doc) : doc_(doc) {}
+  const std::vector<TargetLink>& links() const;
+
+ private:
+  const Document& doc_;
+  mutable std::once_flag linked_;
+  mutable std::vector<TargetLink> links_;
+};
 
 // Calls `on(offset, sentence)` for each sentence of a folded line; a sentence ends after 。 ; ! ?.
 void split_sentences(std::string_view folded_line, const std::function<void(std::size_t, std::string_view)>& on);

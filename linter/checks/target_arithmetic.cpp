@@ -225,7 +225,7 @@ double parts_tolerance(const PartsFinding& f) {
 
 }  // namespace
 
-void check_parts_exceed_total(const Document& doc, Reporter& out) {
+void check_parts_exceed_total(const Document& doc, const LintContext&, Reporter& out) {
   for_each_parts(doc, [&](std::size_t base, const PartsFinding& f) {
     const Quantity& t = f.total.quantity;
     // "约300亿元" leaves room for rounding, not for 320.
@@ -238,7 +238,7 @@ void check_parts_exceed_total(const Document& doc, Reporter& out) {
   });
 }
 
-void check_parts_total_mismatch(const Document& doc, Reporter& out) {
+void check_parts_total_mismatch(const Document& doc, const LintContext&, Reporter& out) {
   for_each_parts(doc, [&](std::size_t base, const PartsFinding& f) {
     const Quantity& t = f.total.quantity;
     if (t.approximate || f.parts.size() < 2 || !additive(t.unit)) return;
@@ -265,7 +265,7 @@ bool falls(std::string_view verb) {
 
 }  // namespace
 
-void check_percentage_points(const Document& doc, Reporter& out) {
+void check_percentage_points(const Document& doc, const LintContext&, Reporter& out) {
   static const std::string number = "([0-9]{1,15}(?:\\.[0-9]{1,8})?)";
   static const std::string year = "(?:[0-9]{4}年(?:底|末)?的?)?";
   static const std::string verb = "(提高|提升|上升|增长|增加|下降|降低|减少|回落|升|增|降)";
@@ -345,7 +345,7 @@ std::size_t count_uses(std::string_view uses) {
 
 }  // namespace
 
-void check_respectively_count(const Document& doc, Reporter& out) {
+void check_respectively_count(const Document& doc, const LintContext&, Reporter& out) {
   static const std::string amount = "[0-9]{1,15}(?:\\.[0-9]{1,8})?(?:万亿|亿|万|千)?元?";
   static const std::string amounts = "((?:" + amount + "、)+" + amount + ")";
   static const std::string verbs = "(?:安排|下达|补助|奖励|给予|拨付|投入|筹集|支持)";

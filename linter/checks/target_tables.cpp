@@ -24,8 +24,8 @@ bool clear_link(const TargetLink& link) {
 
 }  // namespace
 
-void check_table_mismatch(const Document& doc, Reporter& out) {
-  for (const TargetLink& link : link_targets(doc)) {
+void check_table_mismatch(const Document& doc, const LintContext& ctx, Reporter& out) {
+  for (const TargetLink& link : ctx.document_targets->links()) {
     if (!clear_link(link) || link.target.increment || !link.table_value) continue;
     if (same_value(link.target.quantity, *link.table_value)) continue;
     const std::string table = shown(*link.table_value) + unit_of(*link.table, *link.row, *link.cell);
@@ -38,8 +38,8 @@ void check_table_mismatch(const Document& doc, Reporter& out) {
   }
 }
 
-void check_difference(const Document& doc, Reporter& out) {
-  for (const TargetLink& link : link_targets(doc)) {
+void check_difference(const Document& doc, const LintContext& ctx, Reporter& out) {
+  for (const TargetLink& link : ctx.document_targets->links()) {
     if (!clear_link(link) || !link.target.increment) continue;
     const TextTable& table = *link.table;
     const TableRow& row = *link.row;
@@ -70,7 +70,7 @@ void check_difference(const Document& doc, Reporter& out) {
   }
 }
 
-void check_table_total(const Document& doc, Reporter& out) {
+void check_table_total(const Document& doc, const LintContext&, Reporter& out) {
   // Only a table's first total row: after 小计 rows, which rows a 合计 adds is not certain.
   for (const TextTable& table : doc.structure().text_tables) {
     const std::size_t first = 0;

@@ -2,11 +2,13 @@
 
 #include <map>
 
+#include "policylint/targets.hpp"
+
 namespace policylint {
 
 namespace {
 
-using CheckFunction = void (*)(const Document&, Reporter&);
+using CheckFunction = void (*)(const Document&, const LintContext&, Reporter&);
 
 const std::map<std::string, CheckFunction, std::less<>>& check_functions() {
   static const std::map<std::string, CheckFunction, std::less<>> functions = {
@@ -24,7 +26,12 @@ const std::map<std::string, CheckFunction, std::less<>>& check_functions() {
 class TargetsCheck final : public Check {
  public:
   explicit TargetsCheck(CheckFunction function) : function_(function) {}
-  void run(const Document& doc, const LintContext&, Reporter& out) const override { function_(doc, out); }
+  void run(const Document& doc, const LintContext& ctx, Reporter& out) const override {
+    if (ctx.document_targets) return function_(doc, ctx, out);
+    LintContext with_links = ctx;  // run outside lint(): link this document here
+    with_links.document_targets = std::make_shared<const DocumentTargets>(doc);
+    function_(doc, with_links, out);
+  }
 
  private:
   CheckFunction function_;

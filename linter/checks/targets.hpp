@@ -11,13 +11,13 @@ namespace policylint {
 std::shared_ptr<const Check> make_targets_check(RuleParams& params);
 
 // Against the tables (target_tables.cpp).
-void check_table_mismatch(const Document& doc, Reporter& out);
-void check_difference(const Document& doc, Reporter& out);
-void check_table_total(const Document& doc, Reporter& out);
+void check_table_mismatch(const Document& doc, const LintContext&, Reporter& out);
+void check_difference(const Document& doc, const LintContext&, Reporter& out);
+void check_table_total(const Document& doc, const LintContext&, Reporter& out);
 // Arithmetic within the text (target_arithmetic.cpp).
-void check_parts_exceed_total(const Document& doc, Reporter& out);
-void check_parts_total_mismatch(const Document& doc, Reporter& out);
-void check_percentage_points(const Document& doc, Reporter& out);
-void check_respectively_count(const Document& doc, Reporter& out);
+void check_parts_exceed_total(const Document& doc, const LintContext&, Reporter& out);
+void check_parts_total_mismatch(const Document& doc, const LintContext&, Reporter& out);
+void check_percentage_points(const Document& doc, const LintContext&, Reporter& out);
+void check_respectively_count(const Document& doc, const LintContext&, Reporter& out);
 
 }  // namespace policylint
