@@ -1,6 +1,7 @@
 #include "policylint/document.hpp"
 
 #include <algorithm>
+#include <mutex>
 
 #include "policylint/text.hpp"
 
@@ -89,10 +90,37 @@ std::size_t column_width(std::string_view s, ColumnUnit unit) {
 
 }  // namespace
 
-Document::Document(std::string path, Decoded decoded) : path_(std::move(path)), decoded_(std::move(decoded)) {
+struct Document::Lazy {
+  std::once_flag dates_once, unit_lists_once, text_tables_once;
+  DateIndex dates;
+  std::vector<std::vector<ListItem>> unit_lists;
+  std::vector<TextTable> text_tables;
+};
+
+Document::Document(std::string path, Decoded decoded)
+    : path_(std::move(path)), decoded_(std::move(decoded)), lazy_(std::make_unique<Lazy>()) {
   fold(decoded_.text, folded_, fold_map_);
   lines_ = split_lines(decoded_.text);
   structure_ = parse_structure(*this);
+}
+
+Document::Document(Document&&) noexcept = default;
+Document& Document::operator=(Document&&) noexcept = default;
+Document::~Document() = default;
+
+const DateIndex& Document::dates() const {
+  std::call_once(lazy_->dates_once, [this] { lazy_->dates = extract_dates(*this, structure_); });
+  return lazy_->dates;
+}
+
+const std::vector<std::vector<ListItem>>& Document::unit_lists() const {
+  std::call_once(lazy_->unit_lists_once, [this] { lazy_->unit_lists = parse_unit_lists(*this); });
+  return lazy_->unit_lists;
+}
+
+const std::vector<TextTable>& Document::text_tables() const {
+  std::call_once(lazy_->text_tables_once, [this] { lazy_->text_tables = parse_tables(*this, structure_); });
+  return lazy_->text_tables;
 }
 
 Document Document::from_text(std::string path, std::string text) {

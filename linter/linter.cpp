@@ -37,6 +37,9 @@ std::vector<Diagnostic> lint(const Document& doc, const std::vector<const Pack*>
   }
   context.document_targets = std::make_shared<const DocumentTargets>(doc);
   for (const Pack* pack : packs) {
+    const bool any_enabled = std::any_of(pack->rules.begin(), pack->rules.end(),
+                                         [&](const Rule& rule) { return selection.enabled(rule.info.id); });
+    if (!any_enabled) continue;
     const auto triggered_lines =
         pack->triggers ? pack->triggers->lines_per_rule(doc, pack->rules.size())
                        : std::vector<std::optional<std::vector<std::size_t>>>(pack->rules.size());

@@ -363,9 +363,6 @@ Structure parse_structure(const Document& doc) {
   assign_roles(doc, s);
   parse_layout(doc, s);
   choose_document_date(doc, s);
-  s.dates = extract_dates(doc, s);
-  s.unit_lists = parse_unit_lists(doc);
-  s.text_tables = parse_tables(doc, s);
   return s;
 }
 

@@ -78,9 +78,9 @@ struct RowKey {
   std::vector<const TableRow*> twins;  // other rows with the same name: a link to it is never clear
 };
 
-std::vector<RowKey> row_keys(const Structure& s) {
+std::vector<RowKey> row_keys(const std::vector<TextTable>& tables) {
   std::vector<RowKey> out;
-  for (const TextTable& t : s.text_tables) {
+  for (const TextTable& t : tables) {
     for (const TableRow& r : t.rows) {
       if (r.total) continue;
       std::u32string name = normalised_name(r.name);
@@ -373,7 +373,7 @@ std::optional<Quantity> cell_quantity(const TextTable& table, const TableRow& ro
 std::vector<TargetLink> link_targets(const Document& doc) {
   std::vector<TargetLink> out;
   const Structure& s = doc.structure();
-  const RowIndex index(row_keys(s));
+  const RowIndex index(row_keys(doc.text_tables()));
   if (index.keys.empty()) return out;
   for (std::size_t i = 0; i < doc.lines().size(); ++i) {
     if (s.roles[i] != LineRole::Body && s.roles[i] != LineRole::Heading) continue;

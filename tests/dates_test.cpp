@@ -12,8 +12,8 @@ using namespace policylint;
 namespace {
 
 DateMention only_mention(const Document& doc) {
-  REQUIRE(doc.structure().dates.mentions.size() == 1);
-  return doc.structure().dates.mentions.front();
+  REQUIRE(doc.dates().mentions.size() == 1);
+  return doc.dates().mentions.front();
 }
 
 std::vector<Diagnostic> lint_dates(const std::string& text, const std::string& rule, const char* document_date = nullptr) {
@@ -55,7 +55,7 @@ TEST_CASE("dates: every notation is extracted with its parts", "[dates]") {
   SECTION("numbers that are not dates") {
     for (const char* text : {"电话0871-12345678", "索引号00001854-5/2022-00500", "增长3.29%", "V2023.5.8版", "3年内"}) {
       INFO(text);
-      CHECK(Document::from_text("t", text).structure().dates.mentions.empty());
+      CHECK(Document::from_text("t", text).dates().mentions.empty());
     }
   }
   SECTION("quarters and halves") {
@@ -83,7 +83,7 @@ TEST_CASE("dates: context around a date", "[dates]") {
   }
   SECTION("a range's end borrows the year and month") {
     const auto doc = Document::from_text("t", "2024年3月1日至15日");
-    const DateIndex& dates = doc.structure().dates;
+    const DateIndex& dates = doc.dates();
     REQUIRE(dates.mentions.size() == 2);
     REQUIRE(dates.ranges.size() == 1);
     CHECK(dates.mentions[1].month == 3);
@@ -92,7 +92,7 @@ TEST_CASE("dates: context around a date", "[dates]") {
   }
   SECTION("year ranges and plan periods") {
     const auto doc = Document::from_text("t", "“十四五”时期（2021—2026年）");
-    const DateIndex& dates = doc.structure().dates;
+    const DateIndex& dates = doc.dates();
     REQUIRE(dates.plans.size() == 1);
     CHECK(dates.plans[0].first_year == 2021);
     CHECK(dates.plans[0].last_year == 2025);
@@ -109,9 +109,9 @@ TEST_CASE("dates: the 成文日期 in any notation is the document date", "[date
   CHECK(Document::from_text("t", "正文。\n\n某县人民政府\n2023.5.8\n").structure().document_date == CivilDate{2023, 5, 8});
   const auto doc = Document::from_text("t", "云政发〔2024〕3号\n\n正文。\n\n某县人民政府\n23年5月8日\n");
   CHECK(doc.structure().document_date == CivilDate{2023, 5, 8});
-  REQUIRE(doc.structure().dates.signature);
-  CHECK(doc.structure().dates.mentions[*doc.structure().dates.signature].two_digit_year);
-  CHECK(doc.structure().dates.own_number_year == 2024);
+  REQUIRE(doc.dates().signature);
+  CHECK(doc.dates().mentions[*doc.dates().signature].two_digit_year);
+  CHECK(doc.dates().own_number_year == 2024);
 }
 
 TEST_CASE("dates: rules that need the document date stay silent without one", "[dates]") {
@@ -167,8 +167,8 @@ TEST_CASE("dates: cut-offs and past events are no deadlines", "[dates]") {
 TEST_CASE("dates: a date without a year takes the nearer year of its sentence", "[dates]") {
   const auto year_of_second = [](const char* text) {
     const auto doc = Document::from_text("t", text);
-    REQUIRE(doc.structure().dates.mentions.size() == 2);
-    return doc.structure().dates.mentions[1].context_year;
+    REQUIRE(doc.dates().mentions.size() == 2);
+    return doc.dates().mentions[1].context_year;
   };
   CHECK(year_of_second("定于2024年6月14日召开，5月28日前报送回执") == 2024);
   CHECK(year_of_second("定于2023年12月1日召开，1月5日前报送材料") == 2024);
@@ -179,6 +179,6 @@ TEST_CASE("dates: a date line above the body is no 成文日期", "[dates]") {
   const auto doc = Document::from_text(
       "t", "关于做好2024年防汛工作的通知\n\n2024年6月3日\n\n各县（市、区）人民政府：\n\n现就做好防汛工作通知如下。\n\n某市人民政府\n二〇二四年五月二十日\n");
   CHECK(doc.structure().document_date == CivilDate{2024, 5, 20});
-  REQUIRE(doc.structure().dates.signature);
-  CHECK(doc.structure().dates.mentions[*doc.structure().dates.signature].notation == DateNotation::ChineseNumeral);
+  REQUIRE(doc.dates().signature);
+  CHECK(doc.dates().mentions[*doc.dates().signature].notation == DateNotation::ChineseNumeral);
 }

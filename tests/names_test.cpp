@@ -91,7 +91,7 @@ TEST_CASE("a list writes the level once at its head", "[names]") {
 TEST_CASE("lists end at their bracket and skip units named in general", "[names]") {
   const Document doc = Document::from_text(
       "t.txt", "（牵头单位：县委统战部（县民宗局），责任单位：县财政局等有关部门和单位，各州、市人民政府）其后。");
-  const auto& lists = doc.structure().unit_lists;
+  const auto& lists = doc.unit_lists();
   REQUIRE(lists.size() == 2);
   REQUIRE(lists[0].size() == 1);
   CHECK(doc.text().substr(lists[0][0].alias.begin, lists[0][0].alias.end - lists[0][0].alias.begin) == "县民宗局");

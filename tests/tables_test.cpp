@@ -28,8 +28,8 @@ std::string text_of(const Document& doc, Span span) {
 
 TEST_CASE("table columns take their roles, years and units from the header", "[tables]") {
   const Document doc = Document::from_text("t.txt", kIndicators);
-  REQUIRE(doc.structure().text_tables.size() == 1);
-  const TextTable& t = doc.structure().text_tables[0];
+  REQUIRE(doc.text_tables().size() == 1);
+  const TextTable& t = doc.text_tables()[0];
   REQUIRE(t.columns.size() == 5);
   CHECK(t.columns[0].role == ColumnRole::Serial);
   CHECK(t.columns[1].role == ColumnRole::Name);
@@ -43,7 +43,7 @@ TEST_CASE("table columns take their roles, years and units from the header", "[t
 
 TEST_CASE("rows keep their group, name, unit and cell positions", "[tables]") {
   const Document doc = Document::from_text("t.txt", kIndicators);
-  const TextTable& t = doc.structure().text_tables[0];
+  const TextTable& t = doc.text_tables()[0];
   REQUIRE(t.rows.size() == 3);
   const TableRow& beds = t.rows[1];
   CHECK(beds.group == "养老方面");
@@ -57,7 +57,7 @@ TEST_CASE("rows keep their group, name, unit and cell positions", "[tables]") {
 
 TEST_CASE("a value whose column cannot be told from the cell kinds stays unplaced", "[tables]") {
   const Document doc = Document::from_text("t.txt", kIndicators);
-  const TableRow& insurance = doc.structure().text_tables[0].rows[0];
+  const TableRow& insurance = doc.text_tables()[0].rows[0];
   CHECK(insurance.unit == "%");
   CHECK(insurance.cell(2) == nullptr);
   CHECK(insurance.cell(3) == nullptr);
@@ -69,7 +69,7 @@ TEST_CASE("a value whose column cannot be told from the cell kinds stays unplace
 
 TEST_CASE("a wrapped agency list joins the responsible cell across lines", "[tables]") {
   const Document doc = Document::from_text("t.txt", kIndicators);
-  const TableRow& places = doc.structure().text_tables[0].rows[2];
+  const TableRow& places = doc.text_tables()[0].rows[2];
   CHECK(places.group == "托育方面");
   REQUIRE(places.cell(4));
   CHECK(places.cell(4)->text == "市卫生健康委、市教育体育局");
@@ -80,7 +80,7 @@ TEST_CASE("a long indicator name wraps onto the next line", "[tables]") {
   const Document doc = Document::from_text("t.txt",
                                             "指标如下：\n\n序号 指标名称 2020年 2025年目标 责任单位\n"
                                             "1 新建城区、居住小区养老服务设施\n配套率（%） 0 100 市民政局\n");
-  const TableRow& row = doc.structure().text_tables.at(0).rows.at(0);
+  const TableRow& row = doc.text_tables().at(0).rows.at(0);
   CHECK(row.name == "新建城区、居住小区养老服务设施配套率");
   CHECK(row.unit == "%");
   REQUIRE(row.cell(3));
@@ -91,7 +91,7 @@ TEST_CASE("a total row and unit columns are recognised", "[tables]") {
   const Document doc = Document::from_text("t.txt",
                                             "附件\n\n序号 项目类别 项目数（个） 总投资（亿元）\n"
                                             "1 交通运输 45 120.5\n合计 45 120.5\n");
-  const TextTable& t = doc.structure().text_tables.at(0);
+  const TextTable& t = doc.text_tables().at(0);
   CHECK(t.columns[2].role == ColumnRole::Value);
   CHECK(t.columns[2].unit == "个");
   CHECK(t.columns[3].role == ColumnRole::Investment);
@@ -124,8 +124,8 @@ TEST_CASE("in a tab-separated table two tabs mark an empty cell", "[tables]") {
   const Document doc = Document::from_text(
       "t.txt", "序号\t指标名称\t2020年\t2025年目标\t责任单位\n1\t街道养老服务中心覆盖率（%）\t\t100\t市民政局\n"
                "2\t养老床位数（张）\t11022\t\t市民政局\n");
-  REQUIRE(doc.structure().text_tables.size() == 1);
-  const TextTable& t = doc.structure().text_tables[0];
+  REQUIRE(doc.text_tables().size() == 1);
+  const TextTable& t = doc.text_tables()[0];
   REQUIRE(t.rows.size() == 2);
   REQUIRE(t.rows[0].cell(3));
   CHECK(t.rows[0].cell(3)->text == "100");

@@ -1,6 +1,7 @@
 #pragma once
 // One draft, decoded, folded, indexed and parsed once. Every check reads this and nothing else.
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,6 +46,9 @@ class Document {
  public:
   Document(std::string path, Decoded decoded);
   static Document from_text(std::string path, std::string text);
+  Document(Document&&) noexcept;
+  Document& operator=(Document&&) noexcept;
+  ~Document();
 
   const std::string& path() const { return path_; }
   const std::string& text() const { return decoded_.text; }
@@ -52,6 +56,10 @@ class Document {
   const std::string& folded() const { return folded_; }
   const std::vector<Line>& lines() const { return lines_; }
   const Structure& structure() const { return structure_; }
+  // Parsed on first use, once, so that only the rules reading them pay for them.
+  const DateIndex& dates() const;                                 // every date, range and plan period
+  const std::vector<std::vector<ListItem>>& unit_lists() const;  // lists of responsible units
+  const std::vector<TextTable>& text_tables() const;             // the cells of each table
 
   std::size_t to_original(std::size_t folded_offset) const { return fold_map_.to_original(folded_offset); }
   Span to_original(Span folded) const;
@@ -71,6 +79,8 @@ class Document {
   FoldMap fold_map_;
   std::vector<Line> lines_;
   Structure structure_;
+  struct Lazy;
+  std::unique_ptr<Lazy> lazy_;
 };
 
 }  // namespace policylint

@@ -90,17 +90,17 @@ struct ListItem {
   Span alias;  // "县委统战部(县民宗局)": the name in brackets; empty when none
 };
 
+// What every document gets parsed into; the heavier parts only some rules read (dates, unit
+// lists, table cells) are Document's, parsed on first use.
 struct Structure {
   std::vector<LineRole> roles;  // one per line
   std::vector<Heading> headings;
   std::vector<Table> tables;
-  std::vector<TextTable> text_tables;  // the cells of each of `tables`
   std::vector<Span> titles;        // 《…》, including the marks
   std::vector<Span> doc_numbers;   // 机关代字〔年〕号 anywhere in the text
   std::vector<Span> urls;          // URLs and e-mail addresses
   std::optional<Span> own_number;  // the document's own number near the top (just the number)
   std::optional<CivilDate> document_date;  // 成文日期 of the first signature block
-  DateIndex dates;                         // every date, range and plan period the text writes
 
   std::optional<TitleBlock> title_block;        // the notice's title
   std::optional<std::size_t> addressee_line;    // 主送机关
@@ -109,7 +109,6 @@ struct Structure {
   std::vector<AttachmentPage> attachment_pages;
   std::vector<SignatureBlock> signatures;
   std::vector<Citation> citations;
-  std::vector<std::vector<ListItem>> unit_lists;  // lists of responsible units, in order
 
   bool in_title(std::size_t offset) const;
   bool in_doc_number(std::size_t offset) const;

@@ -294,7 +294,7 @@ class DatesCheck final : public Check {
   explicit DatesCheck(CheckFunction function) : function_(function) {}
 
   void run(const Document& doc, const LintContext& ctx, Reporter& out) const override {
-    const DateFacts facts{doc, doc.structure().dates,
+    const DateFacts facts{doc, doc.dates(),
                           ctx.document_date ? ctx.document_date : doc.structure().document_date};
     function_(facts, [&](Finding finding) {
       Diagnostic* d = out.report(finding.span, expand_template(out.rule().message, finding.values));

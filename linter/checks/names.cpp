@@ -124,7 +124,7 @@ class NamesCheck final : public Check {
   }
 
   void duplicates(const Document& doc, const LintContext& ctx, Reporter& out) const {
-    for (const auto& list : doc.structure().unit_lists) {
+    for (const auto& list : doc.unit_lists()) {
       std::map<std::pair<const Body*, std::string>, Span> seen;
       std::string level;
       for (const ListItem& item : list) {
@@ -144,7 +144,7 @@ class NamesCheck final : public Check {
 
   void unknown(const Document& doc, const LintContext& ctx, Reporter& out) const {
     if (!ctx.names->any_regional_active(ctx.region)) return;
-    for (const auto& list : doc.structure().unit_lists) {
+    for (const auto& list : doc.unit_lists()) {
       for (const ListItem& item : list) {
         for (const Span name : {item.name, item.alias}) {
           if (name.end == name.begin || known(doc, ctx, name)) continue;

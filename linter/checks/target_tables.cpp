@@ -72,7 +72,7 @@ void check_difference(const Document& doc, const LintContext& ctx, Reporter& out
 
 void check_table_total(const Document& doc, const LintContext&, Reporter& out) {
   // Only a table's first total row: after 小计 rows, which rows a 合计 adds is not certain.
-  for (const TextTable& table : doc.structure().text_tables) {
+  for (const TextTable& table : doc.text_tables()) {
     const std::size_t first = 0;
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
       const TableRow& total_row = table.rows[r];

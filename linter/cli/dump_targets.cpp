@@ -23,7 +23,7 @@ std::string describe(const Quantity& q) {
 }
 
 void print_tables(const Document& doc) {
-  for (const TextTable& table : doc.structure().text_tables) {
+  for (const TextTable& table : doc.text_tables()) {
     fmt::print("表格 第{}—{}行\n  列：", table.header_line + 1, table.last_line + 1);
     for (const TableColumn& c : table.columns) {
       fmt::print(" {}[{}{}{}{}]", c.header, to_string(c.role), c.year ? fmt::format(" {}", c.year) : "",
