@@ -106,10 +106,10 @@ class Extractor {
   Span original(const re2::StringPiece& p) const { return original(at(p), at(p) + p.size()); }
 
   std::size_t line_start(std::size_t folded) const {
-    return doc_.to_folded(doc_.lines()[doc_.line_index(doc_.to_original(folded))].begin);
+    return doc_.lines()[doc_.line_index(doc_.to_original(folded))].folded_begin;
   }
   std::size_t line_end(std::size_t folded) const {
-    return doc_.to_folded(doc_.lines()[doc_.line_index(doc_.to_original(folded))].end);
+    return doc_.lines()[doc_.line_index(doc_.to_original(folded))].folded_end;
   }
   // Up to `bytes` of the same line before `fb`, starting on a character boundary.
   std::string_view before(std::size_t fb, std::size_t bytes) const {
@@ -277,8 +277,8 @@ class Extractor {
       body_seen = body_seen || role == LineRole::Body || role == LineRole::Heading;
       if (role != LineRole::Signature) continue;
       const Line& l = doc_.lines()[i];
-      const std::size_t fb = doc_.to_folded(l.begin);
-      if (!parse_date_line(std::string_view(text_).substr(fb, doc_.to_folded(l.end) - fb))) continue;
+      const std::size_t fb = l.folded_begin;
+      if (!parse_date_line(std::string_view(text_).substr(fb, l.folded_end - fb))) continue;
       if (body_seen) return i;
       if (!first) first = i;
     }
@@ -288,8 +288,8 @@ class Extractor {
   // A two-digit year is no date anywhere else, but on the 成文日期 line it can only be one.
   void add_two_digit_signature(std::size_t line) {
     const Line& l = doc_.lines()[line];
-    const std::size_t fb = doc_.to_folded(l.begin);
-    const std::string_view folded = std::string_view(text_).substr(fb, doc_.to_folded(l.end) - fb);
+    const std::size_t fb = l.folded_begin;
+    const std::string_view folded = std::string_view(text_).substr(fb, l.folded_end - fb);
     static const RE2 two_digit("(([0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日)");
     re2::StringPiece whole, year, month, day;
     if (!RE2::PartialMatch(folded, two_digit, &whole, &year, &month, &day)) return;
@@ -440,6 +440,8 @@ std::optional<CivilDate> parse_date_line(std::string_view folded_line) {
   // A date line holds a date and layout spaces only; longer lines are prose, and skipping them
   // keeps the three full-line matches off every paragraph.
   if (folded_line.size() > 160) return std::nullopt;
+  if (folded_line.find("年") == std::string_view::npos && folded_line.find_first_of("./-") == std::string_view::npos)
+    return std::nullopt;
   static const RE2 arabic("^[ \t\u3000]*([0-9]{4}|[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日[ \t\u3000]*$");
   static const RE2 separated("^[ \t\u3000]*([0-9]{4})[./-]([0-9]{1,2})[./-]([0-9]{1,2})[ \t\u3000]*$");
   static const RE2 chinese(

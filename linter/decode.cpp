@@ -172,7 +172,31 @@ bool looks_binary(std::string_view bytes) {
   return bytes.substr(0, 8192).find('\0') != std::string_view::npos;
 }
 
+bool valid_utf8(std::string_view bytes) {
+  for (std::size_t pos = 0; pos < bytes.size();) {
+    if (static_cast<unsigned char>(bytes[pos]) < 0x80) {
+      ++pos;
+    } else if (const std::size_t n = valid_utf8_length(bytes, pos); n > 0) {
+      pos += n;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
+
+Decoded decode_owned(std::string&& bytes, std::optional<Encoding> forced) {
+  const std::string_view view(bytes);
+  const bool bom = view.starts_with("\xEF\xBB\xBF") || view.starts_with("\xFF\xFE") || view.starts_with("\xFE\xFF");
+  if ((!forced || *forced == Encoding::Utf8) && !bom && !looks_binary(view) && valid_utf8(view)) {
+    Decoded out;
+    out.text = std::move(bytes);
+    return out;
+  }
+  return decode(view, forced);
+}
 
 Decoded decode(std::string_view bytes, std::optional<Encoding> forced) {
   const bool utf8_bom = bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF";

@@ -35,6 +35,20 @@ std::size_t FoldMap::to_folded(std::size_t original_offset) const {
   return it->folded + (original_offset - it->original);
 }
 
+void FoldMap::fold_lines(std::vector<Line>& lines) const {
+  auto next = points_.begin();
+  const auto folded = [&](std::size_t original) {
+    while (next != points_.end() && next->original <= original) ++next;
+    if (next == points_.begin()) return original;
+    const Point& p = *std::prev(next);
+    return p.folded + (original - p.original);
+  };
+  for (Line& l : lines) {
+    l.folded_begin = folded(l.begin);
+    l.folded_end = folded(l.end);
+  }
+}
+
 namespace {
 
 // U+FF01..U+FF5E are EF BC 81..EF BD 9E in UTF-8; everything else is copied in runs.
@@ -60,11 +74,15 @@ void fold(const std::string& text, std::string& folded, FoldMap& map) {
 std::vector<Line> split_lines(const std::string& text) {
   std::vector<Line> lines;
   std::size_t begin = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n' || text[i] == '\r') {
-      lines.push_back({begin, i});
-      if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      begin = i + 1;
+  if (text.find('\r') == std::string::npos) {
+    for (std::size_t i; (i = text.find('\n', begin)) != std::string::npos; begin = i + 1) lines.push_back({begin, i});
+  } else {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\n' || text[i] == '\r') {
+        lines.push_back({begin, i});
+        if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+        begin = i + 1;
+      }
     }
   }
   if (begin < text.size() || lines.empty()) lines.push_back({begin, text.size()});
@@ -101,6 +119,7 @@ Document::Document(std::string path, Decoded decoded)
     : path_(std::move(path)), decoded_(std::move(decoded)), lazy_(std::make_unique<Lazy>()) {
   fold(decoded_.text, folded_, fold_map_);
   lines_ = split_lines(decoded_.text);
+  fold_map_.fold_lines(lines_);
   structure_ = parse_structure(*this);
 }
 
@@ -140,6 +159,11 @@ std::size_t Document::line_index(std::size_t offset) const {
 std::string_view Document::line_text(std::size_t index) const {
   const Line& l = lines_.at(index);
   return std::string_view(decoded_.text).substr(l.begin, l.end - l.begin);
+}
+
+std::string_view Document::folded_line(std::size_t index) const {
+  const Line& l = lines_.at(index);
+  return std::string_view(folded_).substr(l.folded_begin, l.folded_end - l.folded_begin);
 }
 
 Position Document::position(std::size_t offset, ColumnUnit unit) const {

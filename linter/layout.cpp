@@ -26,8 +26,8 @@ struct FoldedLine {
 
 FoldedLine trimmed_folded(const Document& doc, std::size_t index) {
   const Line& l = doc.lines()[index];
-  const std::size_t b = doc.to_folded(l.begin);
-  std::string_view v = std::string_view(doc.folded()).substr(b, doc.to_folded(l.end) - b);
+  const std::size_t b = l.folded_begin;
+  std::string_view v = std::string_view(doc.folded()).substr(b, l.folded_end - b);
   std::size_t lead = 0;
   for (std::size_t pos = 0; pos < v.size() && is_space(utf8::next(v, pos));) lead = pos;
   v.remove_prefix(lead);

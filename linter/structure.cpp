@@ -166,8 +166,8 @@ bool may_open_heading(std::string_view folded) {
 
 std::optional<Heading> parse_heading(const Document& doc, std::size_t index) {
   const Line& line = doc.lines()[index];
-  const std::size_t fbegin = doc.to_folded(line.begin);
-  const std::size_t fend = doc.to_folded(line.end);
+  const std::size_t fbegin = line.folded_begin;
+  const std::size_t fend = line.folded_end;
   const std::string_view folded = std::string_view(doc.folded()).substr(fbegin, fend - fbegin);
   if (!may_open_heading(folded)) return std::nullopt;
   for (const auto& p : heading_patterns()) {
@@ -251,18 +251,18 @@ bool is_layout_line(std::string_view line) {
 
 bool is_table_header(std::string_view folded_line) {
   static const RE2 header("^[ \t]*序号[ \t\u3000]+\\S");
-  return RE2::PartialMatch(folded_line, header);
+  return folded_line.find("序号") != std::string_view::npos && RE2::PartialMatch(folded_line, header);
 }
 
 std::string_view folded_line(const Document& doc, std::size_t index) {
   const Line& l = doc.lines()[index];
-  const std::size_t b = doc.to_folded(l.begin);
-  return std::string_view(doc.folded()).substr(b, doc.to_folded(l.end) - b);
+  const std::size_t b = l.folded_begin;
+  return std::string_view(doc.folded()).substr(b, l.folded_end - b);
 }
 
 // `part` lies inside `folded`, the folded view of line `index`; returns its span in the text.
 Span folded_subspan(const Document& doc, std::size_t index, std::string_view folded, re2::StringPiece part) {
-  const std::size_t base = doc.to_folded(doc.lines()[index].begin);
+  const std::size_t base = doc.lines()[index].folded_begin;
   const std::size_t b = base + static_cast<std::size_t>(part.data() - folded.data());
   return doc.to_original(Span{b, b + part.size()});
 }
@@ -291,16 +291,18 @@ void assign_roles(const Document& doc, Structure& s) {
   for (i = 0; i < n; ++i) {
     const std::string_view f = folded_line(doc, i);
     if (s.roles[i] == LineRole::Blank) continue;
+    // Each pattern below needs a literal that most lines lack; looking for it first is cheaper.
+    const bool has_number = f.find("号") != std::string_view::npos;
     re2::StringPiece number;
-    if (RE2::PartialMatch(f, own_number, &number)) {
+    if (has_number && RE2::PartialMatch(f, own_number, &number)) {
       s.roles[i] = LineRole::DocNumber;
       if (!s.own_number) s.own_number = folded_subspan(doc, i, f, number);
       continue;
     }
-    if (!s.own_number && RE2::PartialMatch(f, metadata_number, &number)) {
+    if (!s.own_number && has_number && RE2::PartialMatch(f, metadata_number, &number)) {
       s.own_number = folded_subspan(doc, i, f, number);
     }
-    if (RE2::PartialMatch(f, attachment)) {
+    if (f.find("附件") != std::string_view::npos && RE2::PartialMatch(f, attachment)) {
       s.roles[i] = LineRole::Attachment;
       table = false;
       continue;

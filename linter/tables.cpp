@@ -46,8 +46,8 @@ struct Token {
 
 std::vector<Token> split_cells(const Document& doc, std::size_t line) {
   const Line& l = doc.lines()[line];
-  const std::size_t base = doc.to_folded(l.begin);
-  const std::string_view text = std::string_view(doc.folded()).substr(base, doc.to_folded(l.end) - base);
+  const std::size_t base = l.folded_begin;
+  const std::string_view text = std::string_view(doc.folded()).substr(base, l.folded_end - base);
   std::vector<Token> out;
   const bool tabbed = text.find('\t') != std::string_view::npos;
   std::size_t tabs = 0;

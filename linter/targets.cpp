@@ -378,8 +378,8 @@ std::vector<TargetLink> link_targets(const Document& doc) {
   for (std::size_t i = 0; i < doc.lines().size(); ++i) {
     if (s.roles[i] != LineRole::Body && s.roles[i] != LineRole::Heading) continue;
     const Line& l = doc.lines()[i];
-    const std::size_t base = doc.to_folded(l.begin);
-    const std::string_view line = std::string_view(doc.folded()).substr(base, doc.to_folded(l.end) - base);
+    const std::size_t base = l.folded_begin;
+    const std::string_view line = std::string_view(doc.folded()).substr(base, l.folded_end - base);
     YearFrame frame;
     split_sentences(line, [&](std::size_t offset, std::string_view sentence) {
       link_sentence(doc, index, base + offset, sentence, frame.year_for(sentence), out);

@@ -28,6 +28,8 @@ struct Decoded {
 };
 
 Decoded decode(std::string_view bytes, std::optional<Encoding> forced = std::nullopt);
+// The same; valid UTF-8 without a BOM, the common case, is moved into the text instead of copied.
+Decoded decode_owned(std::string&& bytes, std::optional<Encoding> forced = std::nullopt);
 // Encodes `text` back; returns nullopt when a character has no representation in `encoding`.
 std::optional<std::string> encode(std::string_view text, Encoding encoding, bool bom);
 

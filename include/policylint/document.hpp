@@ -24,6 +24,8 @@ struct Position {
 struct Line {
   std::size_t begin = 0;  // text offset of the first byte
   std::size_t end = 0;    // text offset of the line terminator (or end of text)
+  std::size_t folded_begin = 0;  // the same two places in the folded view
+  std::size_t folded_end = 0;
 };
 
 // The folded view maps each full-width ASCII character to its ASCII form. Folding only ever
@@ -33,6 +35,8 @@ class FoldMap {
   void add(std::size_t folded_offset, std::size_t original_offset);
   std::size_t to_original(std::size_t folded_offset) const;
   std::size_t to_folded(std::size_t original_offset) const;
+  // Sets the folded offsets of lines in ascending order, in one pass instead of a search each.
+  void fold_lines(std::vector<Line>& lines) const;
 
  private:
   struct Point {
@@ -67,6 +71,7 @@ class Document {
 
   std::size_t line_index(std::size_t offset) const;  // 0-based
   std::string_view line_text(std::size_t index) const;
+  std::string_view folded_line(std::size_t index) const;
   Position position(std::size_t offset, ColumnUnit unit = ColumnUnit::CodePoint) const;
   // Inverse of position(): clamps a column past the end of the line to its end.
   std::size_t offset_at(Position, ColumnUnit unit) const;

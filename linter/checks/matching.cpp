@@ -79,8 +79,8 @@ void for_each_match(const Document& doc, const RE2& re, bool folded,
 
 std::string_view line_in_view(const Document& doc, std::size_t index, bool folded, std::size_t& base) {
   const Line& line = doc.lines()[index];
-  base = folded ? doc.to_folded(line.begin) : line.begin;
-  const std::size_t end = folded ? doc.to_folded(line.end) : line.end;
+  base = folded ? line.folded_begin : line.begin;
+  const std::size_t end = folded ? line.folded_end : line.end;
   return std::string_view(folded ? doc.folded() : doc.text()).substr(base, end - base);
 }
 

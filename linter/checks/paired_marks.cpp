@@ -59,13 +59,11 @@ class PairedMarksCheck final : public Check {
     for (std::size_t pos = line.begin; pos < line.end;) {
       const std::size_t at = pos;
       const char32_t cp = utf8::next(text, pos);
-      const Span span{at, pos};
-      if (doc.structure().in_url(at)) continue;
-      if (const Mark* m = opening(cp)) {
-        stack.push_back({m, span});
-      } else if (const Mark* m = closing(cp)) {
-        close(stack, m, span, out);
-      }
+      const Mark* open = opening(cp);
+      const Mark* shut = open ? nullptr : closing(cp);
+      if ((!open && !shut) || doc.structure().in_url(at)) continue;
+      if (open) stack.push_back({open, Span{at, pos}});
+      else close(stack, shut, Span{at, pos}, out);
     }
     return stack;
   }

@@ -23,8 +23,8 @@ void for_each_sentence(const Document& doc, std::initializer_list<std::string_vi
     const LineRole role = s.roles[i];
     if (role != LineRole::Body && role != LineRole::Heading && role != LineRole::Table) continue;
     const Line& l = doc.lines()[i];
-    const std::size_t base = doc.to_folded(l.begin);
-    const std::string_view line = std::string_view(doc.folded()).substr(base, doc.to_folded(l.end) - base);
+    const std::size_t base = l.folded_begin;
+    const std::string_view line = std::string_view(doc.folded()).substr(base, l.folded_end - base);
     if (std::none_of(keywords.begin(), keywords.end(),
                      [&](std::string_view k) { return line.find(k) != std::string_view::npos; }))
       continue;

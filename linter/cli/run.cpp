@@ -53,6 +53,12 @@ bool read_file(const fs::path& path, std::string& out, std::string& error) {
     error = std::strerror(errno);
     return false;
   }
+  // One read into a buffer of the file's size; read_all then only sees the end of the file.
+  std::error_code ec;
+  if (const auto size = fs::file_size(path, ec); !ec && size > 0) {
+    out.resize(size);
+    out.resize(std::fread(out.data(), 1, size, f));
+  }
   const bool ok = read_all(f, out);
   if (!ok) error = std::strerror(errno);
   std::fclose(f);
@@ -94,8 +100,8 @@ void walk(const fs::path& root, Workspace& workspace, std::vector<Input>& inputs
   }
 }
 
-Document make_document(const std::string& display, const std::string& bytes, const RunOptions& options) {
-  return Document(display, decode(bytes, options.encoding));
+Document make_document(const std::string& display, std::string bytes, const RunOptions& options) {
+  return Document(display, decode_owned(std::move(bytes), options.encoding));
 }
 
 void record(FileReport& report, const Document& doc, const std::vector<Diagnostic>& diagnostics,
@@ -149,7 +155,7 @@ FileReport lint_one(const Input& input, Workspace& workspace, const RunOptions& 
     report.failed = true;
     return report;
   }
-  Document doc = make_document(input.display, bytes, options);
+  Document doc = make_document(input.display, std::move(bytes), options);
   if (doc.source().binary) {
     report.err = fmt::format("{}: 二进制文件，已跳过\n", input.display);
     return report;
