@@ -15,6 +15,15 @@ bool RuleSelection::enabled(std::string_view rule_id) const {
   return std::none_of(ignore.begin(), ignore.end(), matches);
 }
 
+bool RuleSelection::may_enable(std::string_view pack) const {
+  const auto names_pack = [&](const std::string& s) {
+    const std::string_view selector_pack = std::string_view(s).substr(0, s.find('/'));
+    return selector_pack == pack || selector_matches(s, std::string(pack) + "/");
+  };
+  if (!select.empty() && std::none_of(select.begin(), select.end(), names_pack)) return false;
+  return std::find(ignore.begin(), ignore.end(), pack) == ignore.end();
+}
+
 namespace {
 
 Severity effective_severity(const RuleSelection& selection, const RuleInfo& rule) {

@@ -34,7 +34,8 @@ std::vector<std::string> role_names() {
 
 class PackLoader {
  public:
-  PackLoader(const std::string& path, SourceErrors& errors) : path_(path), errors_(errors) {}
+  PackLoader(const std::string& path, SourceErrors& errors, const RuleFilter& wanted)
+      : path_(path), errors_(errors), wanted_(wanted) {}
 
   std::optional<Pack> load(const toml::table& root) {
     Pack pack;
@@ -48,6 +49,7 @@ class PackLoader {
       } else {
         std::set<std::string> ids;
         for (const auto& node : *arr) {
+          if (wanted_ && !wanted_.rule((*node.as_table())["id"].value_or(std::string_view()))) continue;
           if (auto rule = load_rule(*node.as_table(), root, pack.name, sections_used)) {
             if (!ids.insert(rule->info.id).second) {
               error(&node, fmt::format("duplicate rule id '{}'", rule->info.id));
@@ -58,10 +60,12 @@ class PackLoader {
         }
       }
     }
-    pack.names = load_name_table(root, pack.name, path_, errors_);
+    const bool data_pack = !root.get("rules");
+    if (!wanted_ || !data_pack || wanted_.reader(std::string_view(pack.name).substr(0, pack.name.find('-'))))
+      pack.names = load_name_table(root, pack.name, path_, errors_);
     for (const auto& [key, value] : root) {
       const std::string k(key.str());
-      if (k == "pack" || k == "rules" || sections_used.count(k) || is_name_section(k)) continue;
+      if (k == "pack" || k == "rules" || sections_used.count(k) || is_name_section(k) || wanted_) continue;
       std::vector<std::string> known = {"pack", "rules", "names", "bodies"};
       errors_.push_back(error_at(path_, key.source(), fmt::format("unknown top-level key '{}'{}", k, did_you_mean(k, known))));
     }
@@ -201,6 +205,7 @@ class PackLoader {
 
   const std::string& path_;
   SourceErrors& errors_;
+  const RuleFilter& wanted_;
   std::size_t start_ = errors_.size();
 };
 
@@ -222,7 +227,8 @@ std::optional<Severity> parse_severity(std::string_view s) {
   return std::nullopt;
 }
 
-std::optional<Pack> load_pack_text(std::string_view text, const std::string& path, SourceErrors& errors) {
+std::optional<Pack> load_pack_text(std::string_view text, const std::string& path, SourceErrors& errors,
+                                   const RuleFilter& wanted) {
   toml::table root;
   try {
     root = toml::parse(text, path);
@@ -230,10 +236,10 @@ std::optional<Pack> load_pack_text(std::string_view text, const std::string& pat
     errors.push_back({path, e.source().begin.line, e.source().begin.column, std::string(e.description())});
     return std::nullopt;
   }
-  return PackLoader(path, errors).load(root);
+  return PackLoader(path, errors, wanted).load(root);
 }
 
-std::optional<Pack> load_pack(const std::filesystem::path& path, SourceErrors& errors) {
+std::optional<Pack> load_pack(const std::filesystem::path& path, SourceErrors& errors, const RuleFilter& wanted) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) {
     errors.push_back({path.string(), 0, 0, "cannot read rule pack"});
@@ -243,7 +249,7 @@ std::optional<Pack> load_pack(const std::filesystem::path& path, SourceErrors& e
   char buffer[65536];
   for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, f)) > 0;) text.append(buffer, n);
   std::fclose(f);
-  return load_pack_text(text, path.string(), errors);
+  return load_pack_text(text, path.string(), errors, wanted);
 }
 
 std::filesystem::path shipped_rules_dir() {

@@ -102,6 +102,10 @@ bool Structure::in_url(std::size_t offset) const { return contains(urls, offset)
 
 namespace {
 
+// The 机关代字 of a document number: CJK ideographs of the Basic Multilingual Plane. Spelled out
+// rather than \\p{Han}, which compiles 16 times over in {1,16} at about 0.5 ms each time.
+#define ISSUER_CHARS "[\\x{3400}-\\x{4DBF}\\x{4E00}-\\x{9FFF}\\x{F900}-\\x{FAFF}]"
+
 constexpr std::string_view kNumerals = "[一二三四五六七八九十百〇零]+";
 
 struct HeadingPattern {
@@ -218,7 +222,7 @@ void collect_line_spans(const Document& doc, const RE2& re, std::string_view nee
 
 void collect_spans(const Document& doc, Structure& s) {
   static const RE2 doc_number(
-      "(\\p{Han}{1,16}(?:〔|\\[|【|\\(|（|［)\\s*[0-9]{2,4}\\s*(?:〕|\\]|】|\\)|）|］)\\s*第?[0-9]{1,4}\\s*号)");
+      "(" ISSUER_CHARS "{1,16}(?:〔|\\[|【|\\(|（|［)\\s*[0-9]{2,4}\\s*(?:〕|\\]|】|\\)|）|］)\\s*第?[0-9]{1,4}\\s*号)");
   static const RE2 url("((?:https?://|www\\.)[A-Za-z0-9._~:/?#@!$&'*+,;=%\\-]+|[A-Za-z0-9._%+\\-]+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,})");
   collect_line_spans(doc, doc_number, "号", s.doc_numbers);
   collect_line_spans(doc, url, "@|http|www.", s.urls);
@@ -283,9 +287,9 @@ void assign_roles(const Document& doc, Structure& s) {
   }
   std::size_t i = 0;
 
-  static const RE2 own_number("^[ \t\u3000]*(\\p{Han}{1,16}(?:〔|\\[|【|\\(|［)[0-9]{2,4}(?:〕|\\]|】|\\)|］)第?[0-9]{1,4}号)[ \t\u3000]*$");
+  static const RE2 own_number("^[ \t\u3000]*(" ISSUER_CHARS "{1,16}(?:〔|\\[|【|\\(|［)[0-9]{2,4}(?:〕|\\]|】|\\)|］)第?[0-9]{1,4}号)[ \t\u3000]*$");
   // Web pages put the number in a metadata header: "文    号 工信厅联电子函〔2022〕303号".
-  static const RE2 metadata_number("(?:^|[ \t\u3000\u00A0])文[ \t\u3000\u00A0]*号[ \t\u3000\u00A0:]+(\\p{Han}{1,16}(?:〔|\\[|【|\\(|［)[0-9]{2,4}(?:〕|\\]|】|\\)|］)第?[0-9]{1,4}号)");
+  static const RE2 metadata_number("(?:^|[ \t\u3000\u00A0])文[ \t\u3000\u00A0]*号[ \t\u3000\u00A0:]+(" ISSUER_CHARS "{1,16}(?:〔|\\[|【|\\(|［)[0-9]{2,4}(?:〕|\\]|】|\\)|］)第?[0-9]{1,4}号)");
   static const RE2 attachment("^[ \t\u3000]*附件[ \t\u3000]*[0-9一二三四五六七八九十]*[ \t\u3000]*(:|$)");
   bool table = false;
   for (i = 0; i < n; ++i) {

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -81,6 +82,41 @@ TEST_CASE("per-file-ignores and CLI overrides shape a file's selection", "[confi
   REQUIRE(current);
   CHECK(current->selection.enabled("numbers/fullwidth-digit"));
   CHECK_FALSE(current->selection.enabled("punctuation/halfwidth-in-cjk"));
+}
+
+namespace {
+
+std::vector<std::string> loaded_packs(const Workspace& workspace) {
+  std::vector<std::string> names;
+  for (const Pack* pack : workspace.base_packs()) {
+    if (!pack->rules.empty() || pack->names) names.push_back(pack->name);
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+}  // namespace
+
+TEST_CASE("rules that --select and --ignore exclude are not compiled", "[config]") {
+  Overrides overrides;
+  overrides.select = std::vector<std::string>{"punctuation", "numbers/fullwidth-digit"};
+  overrides.ignore = {"punctuation/ellipsis"};
+  Workspace narrowed(overrides);
+  SourceErrors errors;
+  REQUIRE(narrowed.load(errors));
+  CHECK(loaded_packs(narrowed) == std::vector<std::string>{"numbers", "punctuation"});
+  for (const Pack* pack : narrowed.base_packs()) {
+    for (const Rule& rule : pack->rules) {
+      CHECK((pack->name == "punctuation" || rule.info.id == "numbers/fullwidth-digit"));
+      CHECK(rule.info.id != "punctuation/ellipsis");
+    }
+  }
+  // The agency rules read the regional data packs, so those load with them.
+  overrides.select = std::vector<std::string>{"agencies/renamed"};
+  overrides.ignore.clear();
+  Workspace agencies(overrides);
+  REQUIRE(agencies.load(errors));
+  CHECK(loaded_packs(agencies) == std::vector<std::string>{"agencies", "agencies-national", "agencies-yunnan"});
 }
 
 TEST_CASE("configuration errors carry file, line and column", "[config]") {

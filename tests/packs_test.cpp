@@ -16,6 +16,16 @@ TEST_CASE("every shipped pack loads without errors", "[packs]") {
   }
 }
 
+TEST_CASE("every shipped pack is named after its file", "[packs]") {
+  // --select skips the files of packs it leaves no rule of by their names, before reading them.
+  for (const auto& file : shipped_pack_files()) {
+    SourceErrors errors;
+    const auto pack = load_pack(file, errors);
+    REQUIRE(pack);
+    CHECK(pack->name == file.stem().string());
+  }
+}
+
 TEST_CASE("every shipped rule has examples, a description and a Chinese message", "[packs]") {
   for (const Pack& pack : testing::shipped_packs()) {
     for (const Rule& rule : pack.rules) {

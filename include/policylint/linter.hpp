@@ -17,6 +17,8 @@ struct RuleSelection {
   std::map<std::string, Severity> severity;
 
   bool enabled(std::string_view rule_id) const;
+  // Whether any rule of `pack` can be enabled.
+  bool may_enable(std::string_view pack) const;
 };
 
 // Runs every enabled rule of `packs` on `doc`; diagnostics come back sorted by position.

@@ -1,6 +1,7 @@
 #pragma once
 // Rule packs: TOML files compiled once per process into rules that checks run.
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -28,9 +29,20 @@ struct Pack {
   std::shared_ptr<const NameTable> names;  // a data pack's [names] and [[bodies]]
 };
 
+// What to compile of a pack when the command line narrows the rules; empty functions keep all.
+// A refused rule is left out of the pack, and so is the check for sections no rule uses.
+struct RuleFilter {
+  std::function<bool(std::string_view rule_id)> rule;
+  // For a data pack (names only, no rules), named e.g. agencies-yunnan: whether rules of the pack
+  // its name starts with (agencies) can run, the only ones that read it.
+  std::function<bool(std::string_view pack)> reader;
+  explicit operator bool() const { return static_cast<bool>(rule); }
+};
+
 // Loads and validates one pack. On error returns nullopt and appends every problem found.
-std::optional<Pack> load_pack(const std::filesystem::path& path, SourceErrors& errors);
-std::optional<Pack> load_pack_text(std::string_view toml, const std::string& path_for_errors, SourceErrors& errors);
+std::optional<Pack> load_pack(const std::filesystem::path& path, SourceErrors& errors, const RuleFilter& wanted = {});
+std::optional<Pack> load_pack_text(std::string_view toml, const std::string& path_for_errors, SourceErrors& errors,
+                                   const RuleFilter& wanted = {});
 
 // The shipped packs: $POLICYLINT_RULES_DIR, then beside the executable, then the source tree.
 std::filesystem::path shipped_rules_dir();
