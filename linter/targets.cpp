@@ -380,8 +380,12 @@ std::vector<TargetLink> link_targets(const Document& doc) {
     const Line& l = doc.lines()[i];
     const std::size_t base = l.folded_begin;
     const std::string_view line = std::string_view(doc.folded()).substr(base, l.folded_end - base);
+    // Quantities and years are written in Arabic digits: text without any holds neither.
+    const auto has_digit = [](std::string_view s) { return s.find_first_of("0123456789") != std::string_view::npos; };
+    if (!has_digit(line)) continue;
     YearFrame frame;
     split_sentences(line, [&](std::size_t offset, std::string_view sentence) {
+      if (!has_digit(sentence)) return;
       link_sentence(doc, index, base + offset, sentence, frame.year_for(sentence), out);
       frame.after(sentence);
     });
