@@ -4,7 +4,7 @@
 
 namespace policylint::utf8 {
 
-char32_t next(std::string_view s, std::size_t& pos) {
+char32_t next_other(std::string_view s, std::size_t& pos) {
   const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
   const unsigned char lead = byte(pos);
   if (lead < 0x80) {
@@ -74,11 +74,6 @@ std::size_t count_code_points(std::string_view s) {
     if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
   }
   return n;
-}
-
-bool is_han(char32_t cp) {
-  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x20000 && cp <= 0x3134F) ||
-         (cp >= 0xF900 && cp <= 0xFAFF) || cp == 0x3007;
 }
 
 bool is_cjk_punctuation(char32_t cp) {

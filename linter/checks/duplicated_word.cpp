@@ -14,13 +14,12 @@ struct Char {
   std::size_t offset;  // text offset of its first byte
 };
 
-std::vector<Char> decode_line(std::string_view text, std::size_t begin, std::size_t end) {
-  std::vector<Char> out;
+void decode_line(std::string_view text, std::size_t begin, std::size_t end, std::vector<Char>& out) {
+  out.clear();
   for (std::size_t pos = begin; pos < end;) {
     const std::size_t at = pos;
     out.push_back({utf8::next(text, pos), at});
   }
-  return out;
 }
 
 class DuplicatedWordCheck final : public Check {
@@ -30,8 +29,9 @@ class DuplicatedWordCheck final : public Check {
 
   void run(const Document& doc, const LintContext&, Reporter& out) const override {
     const std::string& text = doc.text();
+    std::vector<Char> chars;
     for (const Line& line : doc.lines()) {
-      const std::vector<Char> chars = decode_line(text, line.begin, line.end);
+      decode_line(text, line.begin, line.end, chars);
       for (std::size_t i = 0; i < chars.size(); ++i) {
         const std::size_t length = repeat_length(chars, i);
         if (length == 0) continue;
@@ -65,7 +65,7 @@ class DuplicatedWordCheck final : public Check {
 
   static bool same_han_run(const std::vector<Char>& chars, std::size_t i, std::size_t length) {
     for (std::size_t k = 0; k < length; ++k) {
-      if (!utf8::is_han(chars[i + k].cp) || chars[i + k].cp != chars[i + length + k].cp) return false;
+      if (chars[i + k].cp != chars[i + length + k].cp || !utf8::is_han(chars[i + k].cp)) return false;
     }
     return true;
   }

@@ -22,9 +22,17 @@ class TwoDigitYearCheck final : public Check {
   explicit TwoDigitYearCheck(std::vector<std::unique_ptr<RE2>> patterns) : patterns_(std::move(patterns)) {}
 
   void run(const Document& doc, const LintContext& ctx, Reporter& out) const override {
+    run_lines(doc, ctx, out, all_lines(doc));
+  }
+
+  // Every pattern writes two digits and 年; lines without them are not searched.
+  std::optional<LineTrigger> trigger() const override { return LineTrigger{"[0-9]{2}年", true}; }
+
+  void run_lines(const Document& doc, const LintContext& ctx, Reporter& out,
+                 const std::vector<std::size_t>& lines) const override {
     const auto date = ctx.document_date ? ctx.document_date : doc.structure().document_date;
     for (const auto& pattern : patterns_) {
-      for_each_match(doc, *pattern, true, [&](const Match& m) {
+      for_each_match_in_lines(doc, *pattern, true, lines, [&](const Match& m) {
         if (doc.structure().in_doc_number(m.span.begin)) return;
         auto values = m.values;
         values["year"] = full_year(std::stoi(utf8::to_halfwidth(m.values.at("yy"))), date);
