@@ -32,11 +32,29 @@ class ConsistencyCheck final : public Check {
         fold_(fold),
         note_(std::move(note)) {}
 
-  void run(const Document& doc, const LintContext&, Reporter& out) const override {
+  void run(const Document& doc, const LintContext& ctx, Reporter& out) const override {
+    run_lines(doc, ctx, out, all_lines(doc));
+  }
+
+  // The comparison is over the whole document, but every use lies within one line: only the lines
+  // where some variant matches are searched.
+  std::optional<LineTrigger> trigger() const override {
+    std::string any = literal_matcher_ ? "(?:" + literal_matcher_->pattern() + ")" : std::string();
+    for (const Variant& v : variants_) {
+      if (!any.empty()) any += '|';
+      any += "(?:";
+      any += v.pattern->pattern();
+      any += ')';
+    }
+    return LineTrigger{any, fold_};
+  }
+
+  void run_lines(const Document& doc, const LintContext&, Reporter& out,
+                 const std::vector<std::size_t>& lines) const override {
     if (literal_matcher_) {
       std::vector<std::vector<Occurrence>> by_group(groups_.size());
       const std::string& view = fold_ ? doc.folded() : doc.text();
-      for_each_match(doc, *literal_matcher_, fold_, [&](const Match& m) {
+      for_each_match_in_lines(doc, *literal_matcher_, fold_, lines, [&](const Match& m) {
         const Span s = *m.groups[0];
         const std::size_t vb = fold_ ? doc.to_folded(s.begin) : s.begin;
         const std::size_t ve = fold_ ? doc.to_folded(s.end) : s.end;
@@ -51,7 +69,7 @@ class ConsistencyCheck final : public Check {
       std::vector<std::string> names;
       for (std::size_t v = 0; v < variants_.size(); ++v) {
         names.push_back(variants_[v].name);
-        for_each_match(doc, *variants_[v].pattern, fold_, [&](const Match& m) {
+        for_each_match_in_lines(doc, *variants_[v].pattern, fold_, lines, [&](const Match& m) {
           if (!doc.structure().in_url(m.span.begin)) occurrences.push_back({v, m.span});
         });
       }

@@ -35,11 +35,18 @@ class OrdinalPunctuationCheck final : public Check {
       const std::string expected = expected_marker(h, marker, numeral);
       if (!expected.empty()) report(out, h.marker, std::string(marker), expected);
     }
+    // The two patterns need a period, or 第 and 、; most lines have neither and are not searched.
+    std::vector<std::size_t> dotted, enumerated;
+    for (std::size_t i = 0; i < doc.lines().size(); ++i) {
+      const std::string_view line = doc.folded_line(i);
+      if (line.find('.') != std::string_view::npos) dotted.push_back(i);
+      if (line.find("第") != std::string_view::npos && line.find("、") != std::string_view::npos) enumerated.push_back(i);
+    }
     // 一.总体要求: the structure model does not take a dotted Chinese numeral for a heading.
-    for_each_match(doc, *dotted_section_, true, [&](const Match& m) {
+    for_each_match_in_lines(doc, *dotted_section_, true, dotted, [&](const Match& m) {
       report(out, m.span, m.values.at("0"), m.values.at("numeral") + "、");
     });
-    for_each_match(doc, *first_comma_, true, [&](const Match& m) {
+    for_each_match_in_lines(doc, *first_comma_, true, enumerated, [&](const Match& m) {
       report(out, m.span, m.values.at("0"), "第" + m.values.at("numeral") + "，");
     });
   }
