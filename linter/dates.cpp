@@ -440,7 +440,7 @@ std::optional<CivilDate> parse_date_line(std::string_view folded_line) {
   // A date line holds a date and layout spaces only; longer lines are prose, and skipping them
   // keeps the three full-line matches off every paragraph.
   if (folded_line.size() > 160) return std::nullopt;
-  if (folded_line.find("年") == std::string_view::npos && folded_line.find_first_of("./-") == std::string_view::npos)
+  if (!utf8::contains(folded_line, "年") && folded_line.find_first_of("./-") == std::string_view::npos)
     return std::nullopt;
   static const RE2 arabic("^[ \t\u3000]*([0-9]{4}|[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日[ \t\u3000]*$");
   static const RE2 separated("^[ \t\u3000]*([0-9]{4})[./-]([0-9]{1,2})[./-]([0-9]{1,2})[ \t\u3000]*$");

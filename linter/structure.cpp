@@ -208,7 +208,7 @@ void collect_line_spans(const Document& doc, const RE2& re, std::string_view nee
     for (std::size_t b = 0, e; b < needed_any.size() && !candidate; b = e + 1) {
       e = needed_any.find('|', b);
       if (e == std::string_view::npos) e = needed_any.size();
-      candidate = view.find(needed_any.substr(b, e - b)) != std::string_view::npos;
+      candidate = utf8::contains(view, needed_any.substr(b, e - b));
     }
     if (!candidate) continue;
     re2::StringPiece input(view.data(), view.size());
@@ -250,12 +250,12 @@ bool is_layout_line(std::string_view line) {
       while (i + 1 < line.size() && line[i + 1] == ' ') ++i;
     }
   }
-  return runs >= 1 || line.find("\xE3\x80\x80\xE3\x80\x80") != std::string_view::npos;
+  return runs >= 1 || utf8::contains(line, "\xE3\x80\x80\xE3\x80\x80");
 }
 
 bool is_table_header(std::string_view folded_line) {
   static const RE2 header("^[ \t]*序号[ \t\u3000]+\\S");
-  return folded_line.find("序号") != std::string_view::npos && RE2::PartialMatch(folded_line, header);
+  return utf8::contains(folded_line, "序号") && RE2::PartialMatch(folded_line, header);
 }
 
 std::string_view folded_line(const Document& doc, std::size_t index) {
@@ -296,7 +296,7 @@ void assign_roles(const Document& doc, Structure& s) {
     const std::string_view f = folded_line(doc, i);
     if (s.roles[i] == LineRole::Blank) continue;
     // Each pattern below needs a literal that most lines lack; looking for it first is cheaper.
-    const bool has_number = f.find("号") != std::string_view::npos;
+    const bool has_number = utf8::contains(f, "号");
     re2::StringPiece number;
     if (has_number && RE2::PartialMatch(f, own_number, &number)) {
       s.roles[i] = LineRole::DocNumber;
@@ -306,7 +306,7 @@ void assign_roles(const Document& doc, Structure& s) {
     if (!s.own_number && has_number && RE2::PartialMatch(f, metadata_number, &number)) {
       s.own_number = folded_subspan(doc, i, f, number);
     }
-    if (f.find("附件") != std::string_view::npos && RE2::PartialMatch(f, attachment)) {
+    if (utf8::contains(f, "附件") && RE2::PartialMatch(f, attachment)) {
       s.roles[i] = LineRole::Attachment;
       table = false;
       continue;

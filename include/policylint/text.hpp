@@ -1,6 +1,7 @@
 #pragma once
 // UTF-8 helpers shared by the engine and the checks.
 #include <cstddef>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -22,6 +23,11 @@ inline char32_t next(std::string_view s, std::size_t& pos) {
     return cp;
   }
   return next_other(s, pos);
+}
+// Whether `needle` occurs in `haystack`. string_view::find scans for the first byte, and the
+// first byte of a Chinese character (E4–E9) starts most of Chinese text: memmem does not.
+inline bool contains(std::string_view haystack, std::string_view needle) {
+  return memmem(haystack.data(), haystack.size(), needle.data(), needle.size()) != nullptr;
 }
 // The code point that ends at `pos` (pos moves back to its first byte).
 char32_t prev(std::string_view s, std::size_t& pos);

@@ -40,7 +40,7 @@ class OrdinalPunctuationCheck final : public Check {
     for (std::size_t i = 0; i < doc.lines().size(); ++i) {
       const std::string_view line = doc.folded_line(i);
       if (line.find('.') != std::string_view::npos) dotted.push_back(i);
-      if (line.find("第") != std::string_view::npos && line.find("、") != std::string_view::npos) enumerated.push_back(i);
+      if (utf8::contains(line, "第") && utf8::contains(line, "、")) enumerated.push_back(i);
     }
     // 一.总体要求: the structure model does not take a dotted Chinese numeral for a heading.
     for_each_match_in_lines(doc, *dotted_section_, true, dotted, [&](const Match& m) {

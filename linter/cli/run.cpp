@@ -244,7 +244,8 @@ int run_lint(const RunOptions& options) {
   std::condition_variable ready;
   std::atomic<std::size_t> next{0};
   std::vector<std::thread> workers;
-  for (unsigned j = 0; j < jobs; ++j) {
+  // With one job the printing thread lints each file itself, in turn: no thread to start.
+  for (unsigned j = 0; jobs > 1 && j < jobs; ++j) {
     workers.emplace_back([&] {
       for (std::size_t i; (i = next++) < inputs.size();) {
         FileReport report = lint_one(inputs[i], workspace, options, stdin_bytes);
@@ -264,7 +265,9 @@ int run_lint(const RunOptions& options) {
   if (options.format == Format::Json && !options.statistics) fmt::print("[");
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     FileReport report;
-    {
+    if (jobs == 1) {
+      report = lint_one(inputs[i], workspace, options, stdin_bytes);
+    } else {
       std::unique_lock lock(mutex);
       ready.wait(lock, [&] { return slots[i].has_value(); });
       report = std::move(*slots[i]);
