@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <numeric>
 
 #include "policylint/targets.hpp"
 #include "triggers.hpp"
@@ -31,6 +32,31 @@ Severity effective_severity(const RuleSelection& selection, const RuleInfo& rule
   if (auto it = selection.severity.find(rule.id); it != selection.severity.end()) return it->second;
   if (auto it = selection.severity.find(rule.pack); it != selection.severity.end()) return it->second;
   return rule.severity;
+}
+
+}  // namespace
+
+namespace {
+
+// By position, then rule; a rule reporting the same span twice (two overlapping patterns) says it
+// once. The order is found on indices so that each finding is moved once, not at every merge step.
+std::vector<Diagnostic> sorted_once(std::vector<Diagnostic> found) {
+  std::vector<std::size_t> order(found.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    if (found[a].span.begin != found[b].span.begin) return found[a].span.begin < found[b].span.begin;
+    return found[a].rule < found[b].rule;
+  });
+  std::vector<Diagnostic> out;
+  out.reserve(found.size());
+  for (const std::size_t i : order) {
+    const Diagnostic& d = found[i];
+    if (!out.empty() && out.back().rule == d.rule && out.back().span.begin == d.span.begin &&
+        out.back().span.end == d.span.end)
+      continue;
+    out.push_back(std::move(found[i]));
+  }
+  return out;
 }
 
 }  // namespace
@@ -69,17 +95,7 @@ std::vector<Diagnostic> lint(const Document& doc, const std::vector<const Pack*>
       }
     }
   }
-  std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
-    return a.rule < b.rule;
-  });
-  // One rule reporting the same span twice (two overlapping patterns) says it once.
-  out.erase(std::unique(out.begin(), out.end(),
-                        [](const Diagnostic& a, const Diagnostic& b) {
-                          return a.rule == b.rule && a.span.begin == b.span.begin && a.span.end == b.span.end;
-                        }),
-            out.end());
-  return out;
+  return sorted_once(std::move(out));
 }
 
 std::vector<Diagnostic> input_diagnostics(const Document& doc) {

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <iterator>
+
 #include "policylint/text.hpp"
 
 namespace policylint {
@@ -36,14 +38,15 @@ void append_source(std::string& out, const Document& doc, Span span) {
 
 std::string format_text(const Document& doc, const std::vector<Diagnostic>& diagnostics, const TextOptions& options) {
   std::string out;
+  out.reserve(diagnostics.size() * (doc.path().size() + 128));  // a typical line, so few reallocations
   for (const Diagnostic& d : diagnostics) {
     const Position p = doc.position(d.span.begin, options.unit);
-    out += fmt::format("{}:{}:{}: {}: {} [{}]{}\n", doc.path(), p.line, p.column, to_string(d.severity), d.message,
-                       d.rule, d.fix && d.fix->safe ? " [*]" : "");
+    fmt::format_to(std::back_inserter(out), "{}:{}:{}: {}: {} [{}]{}\n", doc.path(), p.line, p.column,
+                   to_string(d.severity), d.message, d.rule, d.fix && d.fix->safe ? " [*]" : "");
     if (options.show_source) append_source(out, doc, d.span);
     for (const Related& r : d.related) {
       const Position rp = doc.position(r.span.begin, options.unit);
-      out += fmt::format("{}:{}:{}: note: {}\n", doc.path(), rp.line, rp.column, r.message);
+      fmt::format_to(std::back_inserter(out), "{}:{}:{}: note: {}\n", doc.path(), rp.line, rp.column, r.message);
       if (options.show_source) append_source(out, doc, r.span);
     }
   }
