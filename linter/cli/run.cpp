@@ -4,10 +4,12 @@
 #include <condition_variable>
 #include <cstdio>
 #include <filesystem>
+#include <future>
 #include <iostream>
 #include <iterator>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "cli/cli.hpp"
@@ -135,17 +137,31 @@ void remember_rules(FileReport& report, const FileSettings& settings) {
   }
 }
 
-// Lints, applies safe fixes and lints again until nothing more changes (a fix can expose another).
-FileReport lint_one(const Input& input, Workspace& workspace, const RunOptions& options, const std::string& stdin_bytes) {
+// A file read and parsed, or the report of why it could not be read.
+struct Prepared {
   FileReport report;
+  std::optional<Document> doc;
+};
+
+Prepared prepare(const Input& input, const RunOptions& options, const std::string& stdin_bytes) {
+  Prepared prepared;
   std::string bytes;
   if (input.is_stdin) {
     bytes = stdin_bytes;
   } else if (std::string error; !read_file(input.path, bytes, error)) {
-    report.err = fmt::format("{}: error: 无法读取文件：{}\n", input.display, error);
-    report.failed = true;
-    return report;
+    prepared.report.err = fmt::format("{}: error: 无法读取文件：{}\n", input.display, error);
+    prepared.report.failed = true;
+    return prepared;
   }
+  prepared.doc = make_document(input.display, std::move(bytes), options);
+  return prepared;
+}
+
+// Lints, applies safe fixes and lints again until nothing more changes (a fix can expose another).
+FileReport lint_one(const Input& input, Workspace& workspace, const RunOptions& options, Prepared prepared) {
+  FileReport report = std::move(prepared.report);
+  if (!prepared.doc) return report;
+  Document& doc = *prepared.doc;
   SourceErrors config_errors;
   const fs::path config_anchor = input.is_stdin ? fs::path(options.stdin_filename.empty() ? "stdin" : options.stdin_filename)
                                                 : input.path;
@@ -155,7 +171,6 @@ FileReport lint_one(const Input& input, Workspace& workspace, const RunOptions& 
     report.failed = true;
     return report;
   }
-  Document doc = make_document(input.display, std::move(bytes), options);
   if (doc.source().binary) {
     report.err = fmt::format("{}: 二进制文件，已跳过\n", input.display);
     return report;
@@ -215,7 +230,13 @@ std::string summary(std::size_t errors, std::size_t warnings, std::size_t infos,
 int run_lint(const RunOptions& options) {
   Workspace workspace(options.overrides);
   SourceErrors load_errors;
-  if (!workspace.load(load_errors)) {
+  // While the packs compile, the first file (a hook's or an editor's only one) is read and parsed.
+  std::error_code ec;
+  const bool first_is_file = !options.paths.empty() && options.paths[0] != "-" && fs::is_regular_file(options.paths[0], ec);
+  auto loading = std::async(std::launch::async, [&] { return workspace.load(load_errors); });
+  std::optional<Prepared> first;
+  if (first_is_file) first = prepare({options.paths[0], options.paths[0], false}, options, {});
+  if (!loading.get()) {
     for (const auto& e : load_errors) fmt::print(stderr, "{}\n", to_string(e));
     return 2;
   }
@@ -243,12 +264,16 @@ int run_lint(const RunOptions& options) {
   std::mutex mutex;
   std::condition_variable ready;
   std::atomic<std::size_t> next{0};
+  const auto take_prepared = [&](std::size_t i) {
+    if (i == 0 && first) return std::move(*first);
+    return prepare(inputs[i], options, stdin_bytes);
+  };
   std::vector<std::thread> workers;
   // With one job the printing thread lints each file itself, in turn: no thread to start.
   for (unsigned j = 0; jobs > 1 && j < jobs; ++j) {
     workers.emplace_back([&] {
       for (std::size_t i; (i = next++) < inputs.size();) {
-        FileReport report = lint_one(inputs[i], workspace, options, stdin_bytes);
+        FileReport report = lint_one(inputs[i], workspace, options, take_prepared(i));
         std::lock_guard lock(mutex);
         slots[i] = std::move(report);
         ready.notify_all();
@@ -266,7 +291,7 @@ int run_lint(const RunOptions& options) {
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     FileReport report;
     if (jobs == 1) {
-      report = lint_one(inputs[i], workspace, options, stdin_bytes);
+      report = lint_one(inputs[i], workspace, options, take_prepared(i));
     } else {
       std::unique_lock lock(mutex);
       ready.wait(lock, [&] { return slots[i].has_value(); });
