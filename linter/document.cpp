@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <mutex>
 
+#include "huge_pages.hpp"
 #include "policylint/text.hpp"
 
 namespace policylint {
@@ -54,6 +55,7 @@ namespace {
 // U+FF01..U+FF5E are EF BC 81..EF BD 9E in UTF-8; everything else is copied in runs.
 void fold(const std::string& text, std::string& folded, FoldMap& map) {
   folded.reserve(text.size());
+  prefer_huge_pages(folded.data(), folded.capacity());
   std::size_t run_start = 0;
   for (std::size_t pos = text.find('\xEF'); pos != std::string::npos && pos + 2 < text.size();
        pos = text.find('\xEF', pos + 1)) {

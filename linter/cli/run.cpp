@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "cli/cli.hpp"
+#include "huge_pages.hpp"
 #include "policylint/fix.hpp"
 #include "policylint/output.hpp"
 
@@ -58,6 +59,8 @@ bool read_file(const fs::path& path, std::string& out, std::string& error) {
   // One read into a buffer of the file's size; read_all then only sees the end of the file.
   std::error_code ec;
   if (const auto size = fs::file_size(path, ec); !ec && size > 0) {
+    out.reserve(size);
+    prefer_huge_pages(out.data(), out.capacity());
     out.resize(size);
     out.resize(std::fread(out.data(), 1, size, f));
   }
