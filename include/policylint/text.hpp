@@ -25,9 +25,18 @@ inline char32_t next(std::string_view s, std::size_t& pos) {
   return next_other(s, pos);
 }
 // Whether `needle` occurs in `haystack`. string_view::find scans for the first byte, and the
-// first byte of a Chinese character (E4–E9) starts most of Chinese text: memmem does not.
+// first byte of a Chinese character (E4–E9) starts most of Chinese text; the last byte of one
+// is one of 64, so that is the byte looked for. (memmem sets up a table on every call.)
 inline bool contains(std::string_view haystack, std::string_view needle) {
-  return memmem(haystack.data(), haystack.size(), needle.data(), needle.size()) != nullptr;
+  if (needle.empty()) return true;
+  const std::size_t n = needle.size();
+  const char* const end = haystack.data() + haystack.size();
+  for (const char* p = haystack.data() + n - 1; p < end; ++p) {
+    p = static_cast<const char*>(std::memchr(p, needle.back(), static_cast<std::size_t>(end - p)));
+    if (!p) return false;
+    if (std::memcmp(p - (n - 1), needle.data(), n - 1) == 0) return true;
+  }
+  return false;
 }
 // The code point that ends at `pos` (pos moves back to its first byte).
 char32_t prev(std::string_view s, std::size_t& pos);

@@ -57,6 +57,13 @@ class PairedMarksCheck final : public Check {
     const std::string& text = doc.text();
     std::vector<Open> stack;
     for (std::size_t pos = line.begin; pos < line.end;) {
+      // Every mark is ( or ), or starts with E2 (“”‘’), E3 (《》〔〕【】) or EF (（）): the lead
+      // bytes of Chinese characters (E4–E9) are stepped over without decoding.
+      const auto lead = static_cast<unsigned char>(text[pos]);
+      if (lead >= 0xE4 && lead <= 0xE9) {
+        pos += 3;
+        continue;
+      }
       const std::size_t at = pos;
       const char32_t cp = utf8::next(text, pos);
       const Mark* open = opening(cp);
