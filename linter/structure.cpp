@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
 
 #include "layout.hpp"
@@ -227,14 +228,16 @@ void collect_spans(const Document& doc, Structure& s) {
   collect_line_spans(doc, doc_number, "号", s.doc_numbers);
   collect_line_spans(doc, url, "@|http|www.", s.urls);
   // 《…》 with nesting: the outermost pair is the title span. 《 is E3 80 8A and 》 E3 80 8B.
+  // A title never spans lines.
   const std::string& text = doc.text();
-  int depth = 0;
-  std::size_t open = 0;
-  for (std::size_t pos = 0; pos < text.size(); ++pos) {
-    const char c = text[pos];
-    if (c == '\n' || c == '\r') {
-      depth = 0;
-    } else if (c == '\xE3' && pos + 2 < text.size() && text[pos + 1] == '\x80') {
+  for (const Line& line : doc.lines()) {
+    int depth = 0;
+    std::size_t open = 0;
+    for (std::size_t pos = line.begin; pos + 2 < line.end; ++pos) {
+      const void* mark = std::memchr(text.data() + pos, '\xE3', line.end - pos - 2);
+      if (!mark) break;
+      pos = static_cast<std::size_t>(static_cast<const char*>(mark) - text.data());
+      if (text[pos + 1] != '\x80') continue;
       if (text[pos + 2] == '\x8A' && depth++ == 0) open = pos;
       if (text[pos + 2] == '\x8B' && depth > 0 && --depth == 0) s.titles.push_back({open, pos + 3});
     }
@@ -243,14 +246,7 @@ void collect_spans(const Document& doc, Structure& s) {
 
 bool is_layout_line(std::string_view line) {
   // Runs of spaces inside a line lay out fields (metadata headers, contact lines, name lists).
-  std::size_t runs = 0;
-  for (std::size_t i = 0; i + 1 < line.size(); ++i) {
-    if (line[i] == ' ' && line[i + 1] == ' ') {
-      ++runs;
-      while (i + 1 < line.size() && line[i + 1] == ' ') ++i;
-    }
-  }
-  return runs >= 1 || utf8::contains(line, "\xE3\x80\x80\xE3\x80\x80");
+  return utf8::contains(line, "  ") || utf8::contains(line, "\xE3\x80\x80\xE3\x80\x80");
 }
 
 bool is_table_header(std::string_view folded_line) {
