@@ -34,10 +34,6 @@ Severity effective_severity(const RuleSelection& selection, const RuleInfo& rule
   return rule.severity;
 }
 
-}  // namespace
-
-namespace {
-
 // By position, then rule; a rule reporting the same span twice (two overlapping patterns) says it
 // once. The order is found on indices so that each finding is moved once, not at every merge step.
 std::vector<Diagnostic> sorted_once(std::vector<Diagnostic> found) {

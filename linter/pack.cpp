@@ -61,7 +61,7 @@ class PackLoader {
       }
     }
     const bool data_pack = !root.get("rules");
-    if (!wanted_ || !data_pack || wanted_.reader(std::string_view(pack.name).substr(0, pack.name.find('-'))))
+    if (!wanted_ || !data_pack || wanted_.reader(reader_pack(pack.name)))
       pack.names = load_name_table(root, pack.name, path_, errors_);
     for (const auto& [key, value] : root) {
       const std::string k(key.str());

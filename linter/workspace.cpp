@@ -67,7 +67,7 @@ bool Workspace::load(SourceErrors& errors) {
     // leaves no rule of is not even read; agencies-yunnan is read for the agencies rules.
     std::erase_if(files, [&](const fs::path& file) {
       const std::string stem = file.stem().string();
-      return !wanted.reader(std::string_view(stem).substr(0, stem.find('-')));
+      return !only.may_enable(stem) && !only.may_enable(reader_pack(stem));
     });
   }
   files.insert(files.end(), overrides_.packs.begin(), overrides_.packs.end());

@@ -29,6 +29,9 @@ struct Pack {
   std::shared_ptr<const NameTable> names;  // a data pack's [names] and [[bodies]]
 };
 
+// The pack whose rules read a data pack: agencies for agencies-yunnan.
+inline std::string_view reader_pack(std::string_view data_pack) { return data_pack.substr(0, data_pack.find('-')); }
+
 // What to compile of a pack when the command line narrows the rules; empty functions keep all.
 // A refused rule is left out of the pack, and so is the check for sections no rule uses.
 struct RuleFilter {
