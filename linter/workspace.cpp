@@ -50,7 +50,7 @@ constexpr std::string_view kWarmUpDraft =
 
 }  // namespace
 
-bool Workspace::load(SourceErrors& errors) {
+bool Workspace::load(SourceErrors& errors, bool warm_model) {
   std::lock_guard lock(mutex_);
   const std::size_t before = errors.size();
   std::vector<fs::path> files = shipped_pack_files();
@@ -79,14 +79,15 @@ bool Workspace::load(SourceErrors& errors) {
       return loaded;
     }));
   }
-  auto warm_up = std::async(std::launch::async, [] { Document::from_text("", std::string(kWarmUpDraft)); });
+  auto warm_up = std::async(warm_model ? std::launch::async : std::launch::deferred,
+                            [] { Document::from_text("", std::string(kWarmUpDraft)); });
   for (std::size_t i = 0; i < files.size(); ++i) {
     LoadedPack loaded = loading[i].get();
     errors.insert(errors.end(), loaded.errors.begin(), loaded.errors.end());
     if (!loaded.pack) continue;
     if (const Pack* pack = adopt(files[i], std::move(*loaded.pack), errors)) base_.push_back(pack);
   }
-  warm_up.get();
+  if (warm_model) warm_up.get();
   return errors.size() == before;
 }
 

@@ -38,7 +38,9 @@ class Workspace {
   explicit Workspace(Overrides overrides);
 
   // Loads the shipped packs and the --pack ones; false (with errors) when any is malformed.
-  bool load(SourceErrors& errors);
+  // Meanwhile a sample draft compiles the document model's own patterns, unless the caller is
+  // parsing a real document at the same time (`warm_model` false), which does that anyway.
+  bool load(SourceErrors& errors, bool warm_model = true);
   // The settings for `file`; nullptr when its configuration is malformed.
   std::shared_ptr<const FileSettings> settings_for(const std::filesystem::path& file, SourceErrors& errors);
   std::vector<Diagnostic> lint(const Document& doc, const FileSettings& settings) const;

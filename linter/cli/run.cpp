@@ -236,7 +236,7 @@ int run_lint(const RunOptions& options) {
   // While the packs compile, the first file (a hook's or an editor's only one) is read and parsed.
   std::error_code ec;
   const bool first_is_file = !options.paths.empty() && options.paths[0] != "-" && fs::is_regular_file(options.paths[0], ec);
-  auto loading = std::async(std::launch::async, [&] { return workspace.load(load_errors); });
+  auto loading = std::async(std::launch::async, [&] { return workspace.load(load_errors, !first_is_file); });
   std::optional<Prepared> first;
   if (first_is_file) first = prepare({options.paths[0], options.paths[0], false}, options, {});
   if (!loading.get()) {
