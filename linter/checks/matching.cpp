@@ -32,7 +32,7 @@ std::size_t next_char(std::string_view text, std::size_t pos) {
 
 namespace {
 
-// Matches `re` against `text` (a whole view, or one line of it starting at view offset `base`).
+// Matches `re` against `text`, one line of a view starting at view offset `base`.
 void match_loop(const Document& doc, const RE2& re, bool folded, std::string_view text, std::size_t base,
                 const std::function<void(const Match&)>& on_match) {
   const re2::StringPiece input(text.data(), text.size());
@@ -71,11 +71,6 @@ void match_loop(const Document& doc, const RE2& re, bool folded, std::string_vie
 }
 
 }  // namespace
-
-void for_each_match(const Document& doc, const RE2& re, bool folded,
-                    const std::function<void(const Match&)>& on_match) {
-  match_loop(doc, re, folded, folded ? doc.folded() : doc.text(), 0, on_match);
-}
 
 std::string_view line_in_view(const Document& doc, std::size_t index, bool folded, std::size_t& base) {
   const Line& line = doc.lines()[index];

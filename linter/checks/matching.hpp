@@ -24,10 +24,9 @@ struct Match {
   std::map<std::string, std::string> values;  // {0}, {1}, …, named groups, as written in the original
 };
 
-// Calls `on_match` for every match, left to right. A match that reports only part of itself (the
-// `at` group) lets the next search start right after that part, so context can be shared.
-void for_each_match(const Document& doc, const RE2& re, bool folded, const std::function<void(const Match&)>& on_match);
-// The same, line by line over the given lines (0-based, ascending): ^ and $ are the line's ends.
+// Calls `on_match` for every match in the given lines (0-based, ascending), left to right; ^ and $
+// are the line's ends. A match that reports only part of itself (the `at` group) lets the next
+// search start right after that part, so context can be shared.
 void for_each_match_in_lines(const Document& doc, const RE2& re, bool folded, const std::vector<std::size_t>& lines,
                              const std::function<void(const Match&)>& on_match);
 std::vector<std::size_t> all_lines(const Document& doc);
