@@ -41,18 +41,27 @@ void match_loop(const Document& doc, const RE2& re, bool folded, std::string_vie
   const auto& names = re.NamedCapturingGroups();
   const auto at = names.find("at");
   const auto to_original = [&](std::size_t local) { return folded ? doc.to_original(base + local) : base + local; };
+  std::vector<std::string> keys(groups.size());
+  for (std::size_t g = 0; g < keys.size(); ++g) keys[g] = std::to_string(g);
+  // One Match for all: its map keeps its nodes, and their strings their capacity, from match to
+  // match, where a fresh one allocated each capture anew.
+  Match m;
+  m.groups.resize(groups.size());
   std::size_t pos = 0;
   while (pos <= text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, groups.data(), ngroups)) {
-    Match m;
-    m.groups.resize(groups.size());
     for (std::size_t g = 0; g < groups.size(); ++g) {
-      if (groups[g].data() == nullptr) continue;
+      if (groups[g].data() == nullptr) {
+        m.groups[g].reset();
+        m.values.erase(keys[g]);
+        continue;
+      }
       const std::size_t b = static_cast<std::size_t>(groups[g].data() - text.data());
       m.groups[g] = Span{to_original(b), to_original(b + groups[g].size())};
-      m.values[std::to_string(g)] = doc.text().substr(m.groups[g]->begin, m.groups[g]->end - m.groups[g]->begin);
+      m.values[keys[g]].assign(doc.text(), m.groups[g]->begin, m.groups[g]->end - m.groups[g]->begin);
     }
     for (const auto& [name, index] : names) {
-      if (m.groups[static_cast<std::size_t>(index)]) m.values[name] = m.values[std::to_string(index)];
+      if (m.groups[static_cast<std::size_t>(index)]) m.values[name] = m.values[keys[static_cast<std::size_t>(index)]];
+      else m.values.erase(name);
     }
     const std::size_t match_begin = static_cast<std::size_t>(groups[0].data() - text.data());
     std::size_t resume = match_begin + groups[0].size();
