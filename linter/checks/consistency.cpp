@@ -21,7 +21,7 @@ struct Variant {
   std::unique_ptr<RE2> pattern;  // null for literal groups
 };
 
-class ConsistencyCheck final : public Check {
+class ConsistencyCheck final : public LineCheck {
  public:
   ConsistencyCheck(std::unique_ptr<RE2> literal_matcher, std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> literals,
                    std::vector<std::vector<std::string>> groups, std::vector<Variant> variants, bool fold, std::string note)
@@ -31,10 +31,6 @@ class ConsistencyCheck final : public Check {
         variants_(std::move(variants)),
         fold_(fold),
         note_(std::move(note)) {}
-
-  void run(const Document& doc, const LintContext& ctx, Reporter& out) const override {
-    run_lines(doc, ctx, out, all_lines(doc));
-  }
 
   // The comparison is over the whole document, but every use lies within one line: only the lines
   // where some variant matches are searched.

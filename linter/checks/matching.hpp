@@ -30,6 +30,16 @@ struct Match {
 void for_each_match_in_lines(const Document& doc, const RE2& re, bool folded, const std::vector<std::size_t>& lines,
                              const std::function<void(const Match&)>& on_match);
 std::vector<std::size_t> all_lines(const Document& doc);
+
+// A check with a line trigger: it works line by line, and run without a trigger is every line.
+class LineCheck : public Check {
+ public:
+  void run(const Document& doc, const LintContext& ctx, Reporter& out) const final {
+    run_lines(doc, ctx, out, all_lines(doc));
+  }
+  void run_lines(const Document& doc, const LintContext& ctx, Reporter& out,
+                 const std::vector<std::size_t>& lines) const override = 0;
+};
 // Line `index` in the original or folded view; `base` receives its view offset.
 std::string_view line_in_view(const Document& doc, std::size_t index, bool folded, std::size_t& base);
 

@@ -8,7 +8,7 @@ namespace policylint {
 
 namespace {
 
-class PatternCheck final : public Check {
+class PatternCheck final : public LineCheck {
  public:
   PatternCheck(std::unique_ptr<RE2> pattern, std::vector<std::unique_ptr<RE2>> unless, bool fold,
                std::optional<std::string> fix, bool safe, SkipSet skip)
@@ -18,10 +18,6 @@ class PatternCheck final : public Check {
         fix_(std::move(fix)),
         safe_(safe),
         skip_(skip) {}
-
-  void run(const Document& doc, const LintContext& ctx, Reporter& out) const override {
-    run_lines(doc, ctx, out, all_lines(doc));
-  }
 
   std::optional<LineTrigger> trigger() const override { return LineTrigger{pattern_->pattern(), fold_}; }
 

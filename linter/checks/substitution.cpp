@@ -11,15 +11,11 @@ namespace policylint {
 
 namespace {
 
-class SubstitutionCheck final : public Check {
+class SubstitutionCheck final : public LineCheck {
  public:
   SubstitutionCheck(std::unique_ptr<RE2> matcher, std::unordered_map<std::string, std::string> table, bool fold,
                     bool fix, bool safe, SkipSet skip)
       : matcher_(std::move(matcher)), table_(std::move(table)), fold_(fold), fix_(fix), safe_(safe), skip_(skip) {}
-
-  void run(const Document& doc, const LintContext& ctx, Reporter& out) const override {
-    run_lines(doc, ctx, out, all_lines(doc));
-  }
 
   std::optional<LineTrigger> trigger() const override { return LineTrigger{matcher_->pattern(), fold_}; }
 

@@ -17,13 +17,9 @@ std::string full_year(int yy, const std::optional<CivilDate>& document_date) {
   return fmt::format("{}年", year);
 }
 
-class TwoDigitYearCheck final : public Check {
+class TwoDigitYearCheck final : public LineCheck {
  public:
   explicit TwoDigitYearCheck(std::vector<std::unique_ptr<RE2>> patterns) : patterns_(std::move(patterns)) {}
-
-  void run(const Document& doc, const LintContext& ctx, Reporter& out) const override {
-    run_lines(doc, ctx, out, all_lines(doc));
-  }
 
   // Every pattern writes two digits and 年; lines without them are not searched.
   std::optional<LineTrigger> trigger() const override { return LineTrigger{"[0-9]{2}年", true}; }
