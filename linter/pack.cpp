@@ -49,7 +49,7 @@ class PackLoader {
       } else {
         std::set<std::string> ids;
         for (const auto& node : *arr) {
-          if (wanted_ && !wanted_.rule((*node.as_table())["id"].value_or(std::string_view()))) continue;
+          if (wanted_ && !wanted_((*node.as_table())["id"].value_or(std::string_view()))) continue;
           if (auto rule = load_rule(*node.as_table(), root, pack.name, sections_used)) {
             if (!ids.insert(rule->info.id).second) {
               error(&node, fmt::format("duplicate rule id '{}'", rule->info.id));
@@ -60,9 +60,7 @@ class PackLoader {
         }
       }
     }
-    const bool data_pack = !root.get("rules");
-    if (!wanted_ || !data_pack || wanted_.reader(reader_pack(pack.name)))
-      pack.names = load_name_table(root, pack.name, path_, errors_);
+    pack.names = load_name_table(root, pack.name, path_, errors_);
     for (const auto& [key, value] : root) {
       const std::string k(key.str());
       if (k == "pack" || k == "rules" || sections_used.count(k) || is_name_section(k) || wanted_) continue;

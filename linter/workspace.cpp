@@ -61,8 +61,7 @@ bool Workspace::load(SourceErrors& errors, bool warm_model) {
   RuleFilter wanted;
   if (overrides_.select || !overrides_.ignore.empty()) {
     const RuleSelection only{overrides_.select.value_or(std::vector<std::string>{}), overrides_.ignore, {}};
-    wanted.rule = [only](std::string_view id) { return only.enabled(id); };
-    wanted.reader = [only](std::string_view pack) { return only.may_enable(pack); };
+    wanted = [only](std::string_view id) { return only.enabled(id); };
     // A shipped pack is named after its file (tests/packs_test.cpp), so one that --select
     // leaves no rule of is not even read; agencies-yunnan is read for the agencies rules.
     std::erase_if(files, [&](const fs::path& file) {

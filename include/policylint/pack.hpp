@@ -32,15 +32,9 @@ struct Pack {
 // The pack whose rules read a data pack: agencies for agencies-yunnan.
 inline std::string_view reader_pack(std::string_view data_pack) { return data_pack.substr(0, data_pack.find('-')); }
 
-// What to compile of a pack when the command line narrows the rules; empty functions keep all.
-// A refused rule is left out of the pack, and so is the check for sections no rule uses.
-struct RuleFilter {
-  std::function<bool(std::string_view rule_id)> rule;
-  // For a data pack (names only, no rules), named e.g. agencies-yunnan: whether rules of the pack
-  // its name starts with (agencies) can run, the only ones that read it.
-  std::function<bool(std::string_view pack)> reader;
-  explicit operator bool() const { return static_cast<bool>(rule); }
-};
+// Which rules of a pack to compile when the command line narrows them; empty keeps all. A refused
+// rule is left out of the pack, and so is the check for sections no rule uses.
+using RuleFilter = std::function<bool(std::string_view rule_id)>;
 
 // Loads and validates one pack. On error returns nullopt and appends every problem found.
 std::optional<Pack> load_pack(const std::filesystem::path& path, SourceErrors& errors, const RuleFilter& wanted = {});
